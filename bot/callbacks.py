@@ -1,0 +1,66 @@
+"""The navigation state carried in buttons' callback data and in deep links, and nowhere else.
+
+Callback data is `verb|lang|arg` (at most 64 bytes); a deep-link payload is `lang_id`, `id` or
+`lang` (at most 64 characters of A-Z a-z 0-9 _ -). Anything else decodes to None: the main menu.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_CALLBACK_BYTES = 64
+MAX_PAYLOAD_CHARS = 64
+PAYLOAD_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+MAIN = "m"      # main menu (also how a language is chosen: the main menu in that language)
+TOPIC = "t"     # a topic's list of cards
+CARD = "c"      # one card
+LANGUAGES = "l"  # the language menu
+HELP = "h"
+PRIVACY = "p"
+ABOUT = "a"
+CONTACTS = "g"  # local help contacts ("Get help near you")
+CLEAR = "x"     # delete the bot's messages in this chat (front ends that can)
+VERBS = {MAIN, TOPIC, CARD, LANGUAGES, HELP, PRIVACY, ABOUT, CONTACTS, CLEAR}
+
+
+@dataclass(frozen=True)
+class Press:
+    verb: str
+    lang: str
+    arg: str = ""
+
+
+def encode(verb: str, lang: str, arg: str = "") -> str:
+    data = f"{verb}|{lang}|{arg}"
+    if len(data.encode("utf-8")) > MAX_CALLBACK_BYTES:
+        raise ValueError(f"callback data {data!r} is over {MAX_CALLBACK_BYTES} bytes; shorten the id")
+    return data
+
+
+def decode(data: str | None) -> Press | None:
+    """The button pressed, or None when the data is forged, stale or unreadable."""
+    if not data or len(data) > MAX_CALLBACK_BYTES:
+        return None
+    parts = data.split("|")
+    if len(parts) != 3 or parts[0] not in VERBS:
+        return None
+    return Press(*parts)
+
+
+def payload(lang: str, target: str = "") -> str:
+    value = f"{lang}_{target}" if target else lang
+    if not PAYLOAD_PATTERN.match(value):
+        raise ValueError(f"deep-link payload {value!r} is not 1-64 characters of A-Z a-z 0-9 _ -")
+    return value
+
+
+def parse_payload(value: str | None) -> tuple[str | None, str | None]:
+    """(language, topic-or-card id) from a deep-link payload; either may be None."""
+    if not value or not PAYLOAD_PATTERN.match(value):
+        return None, None
+    lang, _, target = value.partition("_")
+    if not target:
+        return (lang, None) if len(lang) <= 3 else (None, lang)
+    return lang, target

@@ -1,0 +1,75 @@
+"""Interface strings through gettext (catalogs in translations/), locales negotiated with Babel."""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal
+from babel.support import Translations
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
+DOMAIN = "messages"
+DEFAULT = "en"
+RTL_SCRIPTS = {"ar", "fa", "he", "ur", "ps", "ckb"}
+# Telegram language codes that Babel does not map to the locale people read.
+ALIASES = {"prs": "fa", "fa-af": "fa", "pes": "fa", "tk": "tr", "az": "tr", "be": "ru"}
+
+
+@dataclass(frozen=True)
+class Translator:
+    """One language's interface strings. Passed to the code that needs it, never global."""
+
+    lang: str
+    translations: gettext.NullTranslations
+
+    def gettext(self, message: str) -> str:
+        return self.translations.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.translations.ngettext(singular, plural, n)
+
+    def number(self, value: int | float) -> str:
+        return format_decimal(value, locale=self.lang)
+
+    @property
+    def rtl(self) -> bool:
+        return self.lang in RTL_SCRIPTS
+
+
+def load_translators(codes: tuple[str, ...], directory: Path = TRANSLATIONS_DIR) -> dict[str, Translator]:
+    """A Translator for each language; a language without a compiled catalog is an error."""
+    translators = {}
+    for code in codes:
+        if code == DEFAULT:
+            translators[code] = Translator(code, gettext.NullTranslations())
+            continue
+        mo = directory / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        if not mo.exists():
+            raise FileNotFoundError(
+                f"{mo} is missing: compile the catalog with "
+                f"`pybabel compile -d translations -D {DOMAIN}` (see README, Translating)"
+            )
+        translators[code] = Translator(code, Translations.load(str(directory), [code], DOMAIN))
+    return translators
+
+
+def negotiate(language_code: str | None, supported: tuple[str, ...]) -> str | None:
+    """The supported language closest to a Telegram `language_code` ('fa-IR', 'prs', 'ar-SY'), or None."""
+    if not language_code:
+        return None
+    code = language_code.strip().replace("_", "-").lower()
+    code = ALIASES.get(code, ALIASES.get(code.split("-")[0], code))
+    try:
+        locale = Locale.parse(code, sep="-")
+    except (ValueError, UnknownLocaleError):
+        return None
+    return locale.language if locale.language in supported else None
+
+
+def language_name(code: str) -> str:
+    """A language's own name in its own script, from Babel's locale data ('العربية', 'Українська')."""
+    name = Locale.parse(code).get_display_name(code) or code
+    return name[:1].upper() + name[1:]

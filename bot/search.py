@@ -1,0 +1,174 @@
+"""Fuzzy search over the cards of each language: keywords, titles and card text.
+
+Every word of a query is matched, with rapidfuzz, against the normalised words of one language's
+cards: typos ("docter"), stems ("detained"/"detention") and Arabic clitics ("المستشفى") still match.
+A card's score adds, for each query word, how well it matched times how much the matched word says
+about that card (its field: keyword > title > text, and how rare it is across cards).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .content import Catalog, CardText
+from .normalize import normalize
+
+FIELD_WEIGHTS = {"keyword": 3.0, "title": 2.0, "text": 1.0}
+MAX_QUERY_WORDS = 12
+MAX_QUERY_CHARS = 300
+ANSWER_THRESHOLD = 30.0  # below this score a search is "unanswered": offer topics instead
+_ARABIC_PREFIXES = ("وال", "بال", "فال", "کال", "لل", "ال", "و", "ب", "ل", "ف")
+
+
+@dataclass(frozen=True)
+class Hit:
+    card_id: str
+    lang: str
+    score: float  # 0-100
+
+
+def script_of(text: str) -> str:
+    """The dominant writing system of a text: 'arabic', 'cyrillic', 'latin' or '' when none."""
+    counts: dict[str, int] = {}
+    for char in text:
+        if char.isalpha():
+            name = unicodedata.name(char, "")
+            script = name.split(" ", 1)[0].lower()
+            counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else ""
+
+
+def _variants(word: str) -> set[str]:
+    """The word and, for Arabic script, the word without its leading article or particle."""
+    found = {word}
+    for prefix in _ARABIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            found.add(word[len(prefix):])
+    return found
+
+
+def _cutoff(word: str) -> float:
+    if len(word) <= 3:
+        return 100.0
+    return 75.0 if len(word) == 4 else 78.0
+
+
+class LanguageIndex:
+    """The searchable words of one language's cards."""
+
+    def __init__(self, lang: str, texts: dict[str, CardText]):
+        self.lang = lang
+        self.card_ids = list(texts)
+        postings: dict[str, dict[int, float]] = {}
+        self.phrases: list[tuple[str, int]] = []
+        for index, text in enumerate(texts.values()):
+            fields = [("keyword", k) for k in text.keywords]
+            fields += [("title", text.title), ("text", text.body), *(("text", a) for a in text.actions)]
+            for field, value in fields:
+                words = normalize(value).split()
+                if field == "keyword" and len(words) > 1:
+                    self.phrases.append((" ".join(words), index))
+                for word in words:
+                    for variant in _variants(word):
+                        slot = postings.setdefault(variant, {})
+                        slot[index] = max(slot.get(index, 0.0), FIELD_WEIGHTS[field])
+        total = len(self.card_ids)
+        self.idf = {w: math.log(1 + total / len(p)) for w, p in postings.items()}
+        self.postings = postings
+        self.vocab = sorted(postings)
+
+    def _similar_words(self, word: str) -> dict[str, float]:
+        """Index words that look like `word`, with a similarity in 0..1."""
+        found: dict[str, float] = {}
+        for match, score, _ in process.extract(
+            word, self.vocab, scorer=fuzz.ratio, score_cutoff=_cutoff(word), limit=8
+        ):
+            found[match] = score / 100
+        if len(word) >= 4:  # stems: "detain" finds "detained", "doctors" finds "doctor"
+            start = bisect.bisect_left(self.vocab, word)
+            for match in self.vocab[start : start + 8]:
+                if not match.startswith(word):
+                    break
+                found[match] = max(found.get(match, 0.0), 0.9)
+            for cut in range(len(word) - 1, max(3, len(word) - 4), -1):
+                if word[:cut] in self.postings:
+                    found[word[:cut]] = max(found.get(word[:cut], 0.0), 0.85)
+                    break
+        return found
+
+    def scores(self, query: str) -> dict[int, float]:
+        words = list(dict.fromkeys(query.split()))[:MAX_QUERY_WORDS]
+        totals: dict[int, float] = {}
+        possible = 0.0
+        for word in words:
+            best: dict[int, float] = {}
+            weight = 0.0
+            for variant in _variants(word):
+                for match, similarity in self._similar_words(variant).items():
+                    idf = self.idf[match]
+                    weight = max(weight, idf)
+                    for card, field_weight in self.postings[match].items():
+                        value = similarity * similarity * field_weight * idf
+                        if value > best.get(card, 0.0):
+                            best[card] = value
+            possible += FIELD_WEIGHTS["keyword"] * weight
+            for card, value in best.items():
+                totals[card] = totals.get(card, 0.0) + value
+        if not possible:
+            return {}
+        padded = f" {query} "
+        for phrase, card in self.phrases:  # a whole keyword phrase in the query is a strong sign
+            if card in totals and f" {phrase} " in padded:
+                totals[card] += 0.25 * possible
+        return {card: min(100.0, 100 * value / possible) for card, value in totals.items()}
+
+
+class Searcher:
+    """Search every language of a catalog; built once at start."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self.indexes: dict[str, LanguageIndex] = {}
+        self.scripts: dict[str, str] = {}
+        for lang in catalog.codes:
+            texts = {cid: c.texts[lang] for cid, c in catalog.cards.items() if lang in c.texts}
+            self.indexes[lang] = LanguageIndex(lang, texts)
+            sample = " ".join(t.title for t in list(texts.values())[:5])
+            self.scripts[lang] = script_of(sample)
+
+    def search(self, query: str, lang: str, limit: int = 5) -> list[Hit]:
+        """Best cards for `query` among the cards of `lang`, best first."""
+        index = self.indexes.get(lang)
+        folded = normalize(query[:MAX_QUERY_CHARS])
+        if index is None or not folded:
+            return []
+        ranked = sorted(index.scores(folded).items(), key=lambda item: (-item[1], item[0]))
+        return [Hit(index.card_ids[i], lang, round(s, 1)) for i, s in ranked[:limit]]
+
+    def search_any(self, query: str, lang: str, limit: int = 5) -> list[Hit]:
+        """Search in `lang`; if the query is written in another language, answer in that one.
+
+        A query in another script than `lang` (Arabic typed with English chosen) is searched in
+        the languages of its script; a weak match in `lang` is compared with the other languages
+        of the same script, which win only when clearly better.
+        """
+        script = script_of(query[:MAX_QUERY_CHARS])
+        own = self.search(query, lang, limit) if self.scripts.get(lang) == script or not script else []
+        own_best = own[0].score if own else 0.0
+        if own_best >= 2 * ANSWER_THRESHOLD:
+            return own
+        best = own
+        for other, other_script in self.scripts.items():
+            if other == lang or other_script != script:
+                continue
+            hits = self.search(query, other, limit)
+            if hits and hits[0].score >= ANSWER_THRESHOLD and hits[0].score > (
+                best[0].score + 10 if best else 0.0
+            ):
+                best = hits
+        return best
