@@ -1,0 +1,143 @@
+"""Validate the content: every problem names the file and card at fault and how to fix it."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from . import callbacks as cb
+from .content import ID_PATTERN, SOURCE_LANG, Catalog, ContentError, load_catalog
+
+SOURCE_TEXT = Path(__file__).resolve().parent.parent.parent / "shared" / "sources" / "000_89c746550c93c495.txt"
+MAX_MESSAGE = 4096
+MAX_TOPIC_LABEL = 24
+MAX_CARD_LABEL = 64
+TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "tg-spoiler", "blockquote"}
+# Guideline ranges of Principles 1-20 (CONTENT_GUIDE.md); used when the source text is not beside us.
+RANGES = [(1, 6), (7, 11), (12, 18), (19, 26), (27, 35), (36, 45), (46, 50), (51, 59), (60, 65), (66, 72),
+          (73, 78), (79, 87), (88, 92), (93, 97), (98, 102), (103, 107), (108, 113), (114, 119), (120, 124), (125, 132)]
+
+
+def guideline_principles(source: Path = SOURCE_TEXT) -> dict[int, int]:
+    """guideline number -> principle number, read from the OHCHR text (sections A-T are Principles 1-20)."""
+    if not source.exists():
+        return {g: p for p, (lo, hi) in enumerate(RANGES, 1) for g in range(lo, hi + 1)}
+    mapping: dict[int, int] = {}
+    principle = 0
+    expected = 1
+    for line in source.read_text(encoding="utf-8").splitlines():
+        section = re.match(r"^\s*([A-T])\.\s+Principle", line)
+        if section:
+            principle = ord(section.group(1)) - ord("A") + 1
+            continue
+        number = re.match(r"^\s*(\d{1,3})\.\s", line)
+        if principle and number and int(number.group(1)) == expected:
+            mapping[expected] = principle
+            expected += 1
+    return mapping
+
+
+class _TagChecker(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag not in TELEGRAM_TAGS:
+            self.errors.append(f"tag <{tag}> is not in Telegram's HTML subset")
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack.pop() != tag:
+            self.errors.append(f"closing </{tag}> does not match an open tag")
+
+
+def html_problems(text: str) -> list[str]:
+    checker = _TagChecker()
+    checker.feed(text)
+    checker.close()
+    return checker.errors + ([f"unclosed <{checker.stack[-1]}>"] if checker.stack else [])
+
+
+def check_catalog(catalog: Catalog) -> list[str]:
+    from .engine import build_engine
+
+    problems = list(catalog.problems)
+    en = f"{SOURCE_LANG}/cards"
+    for item in (*catalog.topics, *catalog.cards):
+        if not ID_PATTERN.match(item):
+            problems.append(f"{item}: id must be 1-30 lowercase letters, digits or '-'; rename it")
+    both = set(catalog.topics) & set(catalog.cards)
+    problems += [f"menu.toml [{i}]: used as both a topic and a card id; rename one" for i in sorted(both)]
+    for item in catalog.main:
+        if item not in catalog.topics and item not in catalog.cards:
+            problems.append(f"menu.toml [main]: '{item}' is neither a topic nor a card; fix the id")
+    homes: dict[str, list[str]] = {}
+    for topic in catalog.topics.values():
+        for card_id in topic.cards:
+            homes.setdefault(card_id, []).append(topic.id)
+            if card_id not in catalog.cards:
+                problems.append(f"menu.toml [topics.{topic.id}]: card '{card_id}' does not exist in {en}/")
+        for lang in catalog.codes:
+            if lang not in topic.texts:
+                problems.append(f"{lang}/topics.toml [{topic.id}]: topic text is missing; add label, title, intro")
+            elif len(topic.texts[lang].label) > MAX_TOPIC_LABEL:
+                problems.append(f"{lang}/topics.toml [{topic.id}]: label over {MAX_TOPIC_LABEL} characters; shorten it")
+    reachable = set(catalog.main) | {c for t in catalog.main if t in catalog.topics for c in catalog.topics[t].cards}
+    principles = guideline_principles()
+    for card in catalog.cards.values():
+        where = f"{en}/{card.file} [{card.id}]"
+        if len(homes.get(card.id, [])) != 1:
+            problems.append(f"{where}: must be listed in exactly one topic in menu.toml (found {len(homes.get(card.id, []))})")
+        if card.id not in reachable:
+            problems.append(f"{where}: not reachable from the main menu; list it in a topic that `main` shows")
+        for rel in card.related:
+            if rel not in catalog.cards:
+                problems.append(f"{where}: related card '{rel}' does not exist; fix or remove it")
+        for source in card.sources:
+            if not 1 <= source.principle <= 20:
+                problems.append(f"{where}: principle {source.principle} does not exist (1-20)")
+            for g in source.guidelines:
+                if principles.get(g) != source.principle:
+                    owner = principles.get(g)
+                    hint = f"it belongs to principle {owner}" if owner else "there is no such guideline"
+                    problems.append(f"{where}: guideline {g} is cited under principle {source.principle}, but {hint}")
+    problems += rendered_problems(build_engine(catalog))
+    return problems
+
+
+def rendered_problems(engine) -> list[str]:
+    """Every message the bot can send fits Telegram: length, HTML, buttons, callback data, deep links."""
+    catalog = engine.catalog
+    problems: list[str] = []
+    screens = []
+    for lang in catalog.codes:
+        screens += [(f"{lang} main menu", engine.main_menu(lang)), (f"{lang} languages", engine.language_menu(lang))]
+        screens += [(f"{lang} help", engine.help(lang)), (f"{lang} about", engine.about(lang)), (f"{lang} privacy", engine.privacy(lang))]
+        screens += [(f"{lang}/topics.toml [{t}]", engine.topic(lang, t)) for t in catalog.topics]
+        screens += [(f"{lang}/cards/{c.file} [{c.id}]", engine.card(lang, c.id)) for c in catalog.cards.values()]
+        for target in (*catalog.topics, *catalog.cards):
+            try:
+                cb.payload(lang, target)
+            except ValueError as error:
+                problems.append(f"[{target}]: {error}")
+    for name, reply in screens:
+        if len(reply.text) > MAX_MESSAGE:
+            problems.append(f"{name}: message is {len(reply.text)} characters, over {MAX_MESSAGE}; shorten it or split the card")
+        problems += [f"{name}: {p}" for p in html_problems(reply.text)]
+        for row in reply.buttons:
+            for button in row:
+                limit = MAX_CARD_LABEL if len(row) == 1 else MAX_TOPIC_LABEL
+                if len(button.label) > limit:
+                    problems.append(f"{name}: button '{button.label}' is over {limit} characters; shorten it")
+    return problems
+
+
+def run_check(root: Path | None = None) -> list[str]:
+    try:
+        catalog = load_catalog(root) if root else load_catalog()
+    except ContentError as error:
+        return [str(error)]
+    return check_catalog(catalog)

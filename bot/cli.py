@@ -1,0 +1,138 @@
+"""Sub-commands; each opens the catalog, calls one thing, turns errors into clear messages."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from .content import ContentError
+
+
+def _engine():
+    from .engine import build_engine
+
+    return build_engine()
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    if os.environ.get("TELEGRAM_BOT_TOKEN"):
+        try:
+            from .telegram_app import run_telegram
+        except ImportError:
+            print("The Telegram front end is not built yet; starting the console chat.", file=sys.stderr)
+        else:
+            return run_telegram(_engine())
+    return cmd_chat(args)
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from .console import chat
+
+    engine = _engine()
+    lang = args.lang if getattr(args, "lang", None) in engine.catalog.languages else "en"
+    chat(engine, lang)
+    return 0
+
+
+def _result(engine, hit) -> dict:
+    card = engine.catalog.cards[hit.card_id]
+    text, _ = engine.catalog.card_text(hit.card_id, hit.lang)
+    return {
+        "id": hit.card_id,
+        "lang": hit.lang,
+        "title": text.title,
+        "score": hit.score,
+        "sources": [s.as_dict() for s in card.sources],
+    }
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    engine = _engine()
+    if args.lang not in engine.catalog.languages:
+        print(f"unknown language '{args.lang}'; choose one of {', '.join(engine.catalog.codes)}", file=sys.stderr)
+        return 2
+    queries = [args.query] if args.query else (line.rstrip("\n") for line in sys.stdin)
+    for query in queries:
+        hits = engine.searcher.search_any(query, args.lang, limit=5)
+        results = [_result(engine, h) for h in hits]
+        if args.json:
+            print(json.dumps({"query": query, "lang": args.lang, "results": results}, ensure_ascii=False))
+        else:
+            print(f"{query}:")
+            for r in results or [{"id": "-", "title": "(no match)", "score": 0}]:
+                print(f"  {r['score']:>5}  {r['id']}  {r['title']}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .console import plain
+
+    engine = _engine()
+    catalog = engine.catalog
+    langs = [args.lang] if args.lang else list(catalog.codes)
+    cards = []
+    for lang in langs:
+        for card in catalog.cards.values():
+            text, used = catalog.card_text(card.id, lang)
+            cards.append({
+                "id": card.id, "lang": used, "topic": card.topic, "title": text.title,
+                "text": plain(engine.card(lang, card.id).text), "html": engine.card(lang, card.id).text,
+                "sources": [s.as_dict() for s in card.sources], "keywords": list(text.keywords),
+                "related": list(card.related),
+            })
+    menu = {"main": list(catalog.main), "topics": {t.id: list(t.cards) for t in catalog.topics.values()}}
+    json.dump({"languages": langs, "menu": menu, "cards": cards}, sys.stdout, ensure_ascii=False, indent=1)
+    print()
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .check import run_check
+
+    problems = run_check()
+    for problem in problems:
+        print(f"content/{problem}", file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) found. Fix them and run `python main.py check` again.", file=sys.stderr)
+        return 1
+    print("content OK")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py", description="A Telegram bot that explains migrants' human rights in plain language.")
+    sub = parser.add_subparsers(dest="command")
+    run = sub.add_parser("run", help="run the bot: Telegram if TELEGRAM_BOT_TOKEN is set, else the console chat",
+                         description="Example: TELEGRAM_BOT_TOKEN=123:abc python main.py run")
+    run.add_argument("--lang", default="en", help="console chat language (default en)")
+    run.set_defaults(func=cmd_run)
+    chat = sub.add_parser("chat", help="chat with the bot in this terminal", description="Example: python main.py chat --lang en")
+    chat.add_argument("--lang", default="en", help="language code (default en)")
+    chat.set_defaults(func=cmd_chat)
+    search = sub.add_parser("search", help="search the cards", description="Example: echo 'doctor no papers' | python main.py search --lang en --json")
+    search.add_argument("--lang", required=True, help="language code")
+    search.add_argument("--json", action="store_true", help="one JSON object per query")
+    search.add_argument("query", nargs="?", help="the query; without it, one query per line from stdin")
+    search.set_defaults(func=cmd_search)
+    export = sub.add_parser("export", help="the whole catalog as JSON", description="Example: python main.py export --json --lang en")
+    export.add_argument("--json", action="store_true", required=True, help="JSON output (the only format)")
+    export.add_argument("--lang", help="only this language")
+    export.set_defaults(func=cmd_export)
+    check = sub.add_parser("check", help="validate the content", description="Example: python main.py check")
+    check.set_defaults(func=cmd_check)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if not getattr(args, "func", None):
+        args = build_parser().parse_args(["run", *(argv or [])])
+    try:
+        return args.func(args)
+    except ContentError as error:
+        print(f"content/{error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 0

@@ -1,0 +1,44 @@
+"""The console chat: the same engine, menus as numbered choices; works with input piped on stdin."""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from typing import TextIO
+
+from .engine import Engine, Reply
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain(text: str) -> str:
+    return html.unescape(_TAG.sub("", text)).replace("\u200f", "")
+
+
+def show(reply: Reply, out: TextIO) -> list[str]:
+    """Print a reply; return the callback data of its numbered choices."""
+    out.write("\n" + plain(reply.text) + "\n\n")
+    choices: list[str] = []
+    for row in reply.buttons:
+        for button in row:
+            if button.data:
+                choices.append(button.data)
+                out.write(f"  {len(choices):>2}. {button.label}\n")
+    out.write("\nType a number, or your question (q to quit).\n")
+    return choices
+
+
+def chat(engine: Engine, lang: str = "en", stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> None:
+    choices = show(engine.start(lang), out)
+    for line in stdin:
+        message = line.strip()
+        if message.lower() in {"q", "quit", "exit"}:
+            break
+        if message.isdigit() and 1 <= int(message) <= len(choices):
+            reply = engine.press(choices[int(message) - 1])
+        else:
+            reply = engine.text(lang, message)
+        lang = reply.lang
+        choices = show(reply, out)
+        out.flush()
