@@ -1,0 +1,67 @@
+import re
+
+from bot.check import guideline_principles, run_check
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_shipped_content_passes():
+    assert run_check() == []
+
+
+def test_source_text_maps_all_132_guidelines():
+    mapping = guideline_principles()
+    assert len(mapping) == 132
+    assert (mapping[19], mapping[51], mapping[79], mapping[132]) == (4, 8, 12, 20)
+
+
+def test_guideline_of_another_principle_is_named(content_copy):
+    edit(content_copy / "en/cards/health.toml", "principle = 12, guidelines = [79, 80]", "principle = 12, guidelines = [51, 80]")
+    problems = run_check(content_copy)
+    assert any("health.toml [health-doctor]" in p and "guideline 51" in p and "principle 8" in p for p in problems)
+
+
+def test_bad_toml_names_the_file(content_copy):
+    edit(content_copy / "en/cards/work.toml", "title =", "title ==")
+    [problem] = run_check(content_copy)
+    assert "work.toml" in problem and "not valid TOML" in problem
+
+
+def test_unreachable_card_and_missing_related(content_copy):
+    edit(content_copy / "menu.toml", '"health-hiv", ', "")
+    edit(content_copy / "en/cards/health.toml", 'related = ["health-emergency", "health-reporting"]', 'related = ["health-emergency", "no-such-card"]')
+    problems = run_check(content_copy)
+    assert any("[health-hiv]" in p and "not reachable" in p for p in problems)
+    assert any("[health-doctor]" in p and "no-such-card" in p for p in problems)
+
+
+def test_duplicate_id_is_reported(content_copy):
+    path = content_copy / "en/cards/health.toml"
+    text = path.read_text(encoding="utf-8")
+    block = re.search(r"\[health-doctor\].*?(?=\n\[)", text, re.S).group(0)
+    (content_copy / "en/cards/extra.toml").write_text(block, encoding="utf-8")
+    assert any("[health-doctor]" in p and "used twice" in p for p in run_check(content_copy))
+
+
+def test_message_over_telegram_limit(content_copy):
+    edit(content_copy / "en/cards/health.toml", "In practice, rules differ", "word " * 900 + "In practice, rules differ")
+    assert any("[health-doctor]" in p and "over 4096" in p for p in run_check(content_copy))
+
+
+def test_missing_field_and_long_label(content_copy):
+    edit(content_copy / "en/topics.toml", 'label = "🏥 Health"', 'label = "🏥 Health care and hospitals and clinics"')
+    problems = run_check(content_copy)
+    assert any("topics.toml [health]" in p and "label" in p for p in problems)
+    edit(content_copy / "en/cards/health.toml", "sources = [{ principle = 12, guidelines = [79, 80] }]", "")
+    [problem] = run_check(content_copy)
+    assert "[health-doctor]" in problem and "sources" in problem
+
+
+def test_bad_id_and_payload(content_copy):
+    edit(content_copy / "menu.toml", '"health-hiv"', '"Health_HIV"')
+    edit(content_copy / "en/cards/health.toml", "[health-hiv]", "[Health_HIV]")
+    assert any("Health_HIV" in p and "lowercase" in p for p in run_check(content_copy))
