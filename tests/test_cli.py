@@ -1,0 +1,57 @@
+import json
+import subprocess
+import sys
+
+from conftest import ROOT
+
+COMMANDS = ["run", "chat", "search", "export", "check"]
+
+
+def cli(*args, stdin=""):
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], input=stdin, capture_output=True,
+                          text=True, cwd=ROOT, timeout=120, env={"PATH": "/usr/bin:/bin"})
+
+
+def test_every_command_has_help_with_an_example():
+    for command in COMMANDS:
+        result = cli(command, "--help")
+        assert result.returncode == 0 and "Example" in result.stdout, command
+
+
+def test_check_passes():
+    result = cli("check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_search_json_from_stdin():
+    result = cli("search", "--lang", "en", "--json", stdin="docter without paperz\nunpaid wages\n")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [l["query"] for l in lines] == ["docter without paperz", "unpaid wages"]
+    first = lines[0]["results"][0]
+    assert first["id"] == "health-doctor" and first["lang"] == "en"
+    assert first["sources"][0]["principle"] == 12 and len(lines[0]["results"]) <= 5
+    assert lines[1]["results"][0]["id"] == "work-unpaid"
+
+
+def test_export_json_has_every_card_and_the_menu():
+    data = json.loads(cli("export", "--json", "--lang", "en").stdout)
+    ids = {c["id"] for c in data["cards"]}
+    assert "health-doctor" in ids and len(ids) >= 60
+    card = next(c for c in data["cards"] if c["id"] == "health-doctor")
+    assert card["lang"] == "en" and "What you can do" in card["text"] and card["keywords"]
+    assert data["menu"]["main"][0] == "urgent-help"
+
+
+def test_console_chat_driven_through_stdin():
+    result = cli("chat", stdin="2\n1\ndoctr no papers\nxyzzy qwrt\n999\nq\n")
+    out = result.stdout
+    assert result.returncode == 0, result.stderr
+    assert "Health care" in out
+    assert out.count("Can I see a doctor without papers?") >= 2
+    assert "did not find" in out
+    assert "Traceback" not in result.stderr
+
+
+def test_run_without_token_is_the_console_chat():
+    result = cli("run", stdin="hi\nq\n")
+    assert result.returncode == 0 and "Choose a topic" in result.stdout
