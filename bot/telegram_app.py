@@ -1,0 +1,176 @@
+"""The Telegram front end: a thin python-telegram-bot adapter over the engine."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    Update,
+)
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from . import callbacks as cb
+from .engine import Engine, Reply
+from .i18n import negotiate
+
+log = logging.getLogger(__name__)
+COMMANDS = ("menu", "help", "language", "privacy", "about")
+MAX_INLINE_RESULTS = 20
+
+
+def markup(reply: Reply) -> InlineKeyboardMarkup:
+    rows = []
+    for row in reply.buttons:
+        rows.append([
+            InlineKeyboardButton(b.label, switch_inline_query=b.switch_inline)
+            if b.switch_inline
+            else InlineKeyboardButton(b.label, callback_data=b.data)
+            for b in row
+        ])
+    return InlineKeyboardMarkup(rows)
+
+
+def engine_of(context: ContextTypes.DEFAULT_TYPE) -> Engine:
+    return context.application.bot_data["engine"]
+
+
+def lang_of(update: Update, engine: Engine) -> str:
+    user = update.effective_user
+    return negotiate(user.language_code if user else None, engine.catalog.codes) or "en"
+
+
+async def send(update: Update, reply: Reply) -> None:
+    if update.effective_chat:
+        await update.effective_chat.send_message(reply.text, reply_markup=markup(reply))
+
+
+async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/start, with an optional deep-link payload."""
+    engine = engine_of(context)
+    payload = context.args[0] if context.args else None
+    await send(update, engine.start(lang_of(update, engine), payload))
+
+
+async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/menu, /help, /language, /privacy, /about."""
+    engine = engine_of(context)
+    name = (update.effective_message.text or "/menu").split()[0][1:].split("@")[0]
+    await send(update, engine.command(lang_of(update, engine), name))
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A button press edits the message in place."""
+    query = update.callback_query
+    await query.answer()
+    reply = engine_of(context).press(query.data)
+    try:
+        await query.edit_message_text(reply.text, reply_markup=markup(reply))
+    except BadRequest as error:
+        if "not modified" not in str(error).lower():
+            raise
+
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Free text in a private chat: search."""
+    engine = engine_of(context)
+    await send(update, engine.text(lang_of(update, engine), update.effective_message.text or ""))
+
+
+async def on_unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Stickers, photos, voice, files, locations, contacts: never downloaded."""
+    engine = engine_of(context)
+    await send(update, engine.unsupported(lang_of(update, engine)))
+
+
+async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`@bot detention` or `@bot ar detention`: cards to send into any chat."""
+    engine = engine_of(context)
+    query = update.inline_query
+    lang = lang_of(update, engine)
+    words = query.query.strip()[:256].split(maxsplit=1)
+    if words and words[0] in engine.catalog.languages:
+        lang, words = words[0], words[1:]
+    text = " ".join(words)
+    if text in engine.catalog.cards:
+        ids = [(text, lang)]
+    else:
+        ids = [(h.card_id, h.lang) for h in engine.searcher.search_any(text, lang, MAX_INLINE_RESULTS)] if text else []
+    results = []
+    for card_id, card_lang in ids:
+        reply = engine.card(card_lang, card_id)
+        title, _ = engine.catalog.card_text(card_id, card_lang)
+        link = f"https://t.me/{context.bot.username}?start={cb.payload(card_lang, card_id)}"
+        results.append(
+            InlineQueryResultArticle(
+                id=f"{card_lang}:{card_id}",
+                title=title.title,
+                input_message_content=InputTextMessageContent(reply.text, parse_mode=ParseMode.HTML),
+                reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton("🤖", url=link)]]),
+            )
+        )
+    await query.answer(results, cache_time=60, is_personal=False)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the handler's exception (never the user's text) and give the person the menu."""
+    log.error("error while handling an update", exc_info=context.error)
+    if isinstance(update, Update) and update.effective_chat:
+        engine = engine_of(context)
+        try:
+            await send(update, engine.error(lang_of(update, engine)))
+        except Exception:  # the network may be what failed; nothing more to do
+            log.warning("could not send the error reply")
+
+
+async def post_init(application: Application) -> None:
+    await application.bot.set_my_commands([(c, c) for c in COMMANDS])
+
+
+def build_application(engine: Engine, token: str, base_url: str | None = None) -> Application:
+    builder = (
+        ApplicationBuilder()
+        .token(token)
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .post_init(post_init)
+    )
+    if base_url:
+        builder = builder.base_url(base_url)
+    application = builder.build()
+    application.bot_data["engine"] = engine
+    private = filters.ChatType.PRIVATE
+    application.add_handler(CommandHandler("start", on_start))
+    application.add_handler(CommandHandler(list(COMMANDS), on_command))
+    application.add_handler(CallbackQueryHandler(on_button))
+    application.add_handler(InlineQueryHandler(on_inline))
+    application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, on_text))
+    application.add_handler(MessageHandler(private & ~filters.TEXT & ~filters.COMMAND, on_unsupported))
+    application.add_error_handler(on_error)
+    return application
+
+
+def run_telegram(engine: Engine) -> int:
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # at INFO it logs URLs, which hold the token
+    token = os.environ["TELEGRAM_BOT_TOKEN"]
+    application = build_application(engine, token, os.environ.get("TELEGRAM_API_BASE_URL"))
+    application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0

@@ -1,0 +1,102 @@
+"""A small Bot API server on 127.0.0.1 that behaves like Telegram where the bot depends on it."""
+
+from __future__ import annotations
+
+import json
+import queue
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl
+
+BOT_USER = {"id": 42, "is_bot": True, "first_name": "Rights", "username": "rights_test_bot",
+            "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": True}
+
+
+class FakeBotApi:
+    def __init__(self) -> None:
+        self.updates: "queue.Queue[dict]" = queue.Queue()
+        self.calls: list[tuple[str, dict]] = []
+        self.lock = threading.Lock()
+        self.next_update = 1
+        self.next_message = 100
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/bot"
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+    def push(self, update: dict) -> None:
+        with self.lock:
+            update["update_id"] = self.next_update
+            self.next_update += 1
+        self.updates.put(update)
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 15.0) -> list[dict]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                found = [p for m, p in self.calls if m == method]
+            if len(found) >= count:
+                return found
+            time.sleep(0.02)
+        raise AssertionError(f"{method} called {len(found)} times, expected {count}: {self.calls}")
+
+    def _answer(self, method: str, params: dict) -> tuple[int, dict]:
+        if method == "getUpdates":
+            try:
+                return 200, {"ok": True, "result": [self.updates.get(timeout=0.3)]}
+            except queue.Empty:
+                return 200, {"ok": True, "result": []}
+        with self.lock:
+            self.calls.append((method, params))
+        text = params.get("text", "")
+        if len(text) > 4096:
+            return 400, {"ok": False, "error_code": 400, "description": "Bad Request: message is too long"}
+        for row in (params.get("reply_markup") or {}).get("inline_keyboard", []):
+            for button in row:
+                if len(button.get("callback_data", "").encode()) > 64:
+                    return 400, {"ok": False, "error_code": 400, "description": "Bad Request: BUTTON_DATA_INVALID"}
+        if method == "getMe":
+            return 200, {"ok": True, "result": BOT_USER}
+        if method in {"sendMessage", "editMessageText"}:
+            with self.lock:
+                self.next_message += 1
+            chat = {"id": int(params.get("chat_id", 1)), "type": "private"}
+            return 200, {"ok": True, "result": {"message_id": self.next_message, "date": 0, "chat": chat, "text": text}}
+        return 200, {"ok": True, "result": True}
+
+    def _handler(self):
+        api = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802
+                method = self.path.rsplit("/", 1)[-1]
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+                params = {}
+                for key, value in parse_qsl(body):
+                    try:
+                        params[key] = json.loads(value)
+                    except ValueError:
+                        params[key] = value
+                status, payload = api._answer(method, params)
+                data = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, *args):
+                pass
+
+        return Handler

@@ -1,0 +1,72 @@
+"""The real python-telegram-bot Application, over HTTP, against the local fake Bot API server."""
+
+import asyncio
+
+from bot.telegram_app import build_application
+from fake_bot_api import FakeBotApi
+
+USER = {"id": 777001, "is_bot": False, "first_name": "Marker", "language_code": "en-GB"}
+CHAT = {"id": 777001, "type": "private"}
+
+
+def message(text, **extra):
+    return {"message": {"message_id": 1, "date": 0, "chat": CHAT, "from": USER, "text": text, **extra}}
+
+
+def run_bot(engine, api, scenario):
+    async def main():
+        app = build_application(engine, "123:TEST", api.base_url)
+        async with app:
+            await app.start()
+            await app.updater.start_polling(poll_interval=0, timeout=0)
+            try:
+                await asyncio.get_running_loop().run_in_executor(None, scenario)
+            finally:
+                await app.updater.stop()
+                await app.stop()
+
+    asyncio.run(main())
+
+
+def test_start_menu_card_search_sticker_and_forged_button(engine):
+    with FakeBotApi() as api:
+        def scenario():
+            api.push({**message("/start", entities=[{"type": "bot_command", "offset": 0, "length": 6}])})
+            [welcome] = api.wait_for("sendMessage", 1)
+            assert "Choose a topic" in welcome["text"]
+            api.push({"callback_query": {"id": "cq1", "from": USER, "chat_instance": "1", "data": "t|en|health",
+                                         "message": {"message_id": 5, "date": 0, "chat": CHAT, "text": "x"}}})
+            [edit] = api.wait_for("editMessageText", 1)
+            assert "Health care" in edit["text"]
+            api.wait_for("answerCallbackQuery", 1)
+            api.push(message("doctr no papers"))
+            sent = api.wait_for("sendMessage", 2)
+            assert "Can I see a doctor without papers?" in sent[1]["text"]
+            api.push({"message": {"message_id": 2, "date": 0, "chat": CHAT, "from": USER,
+                                  "sticker": {"file_id": "s", "file_unique_id": "s", "width": 1, "height": 1,
+                                              "is_animated": False, "is_video": False, "type": "regular"}}})
+            sent = api.wait_for("sendMessage", 3)
+            assert "only read text" in sent[2]["text"]
+            api.push({"callback_query": {"id": "cq2", "from": USER, "chat_instance": "1", "data": "c|en|<forged>",
+                                         "message": {"message_id": 5, "date": 0, "chat": CHAT, "text": "x"}}})
+            edits = api.wait_for("editMessageText", 2)
+            assert "Choose a topic" in edits[1]["text"]
+            api.push(message("/start en_det-basics", entities=[{"type": "bot_command", "offset": 0, "length": 6}]))
+            sent = api.wait_for("sendMessage", 4)
+            assert "principle 8" in sent[3]["text"]
+
+        run_bot(engine, api, scenario)
+        assert not any(m == "getFile" for m, _ in api.calls)
+
+
+def test_inline_query_lists_cards(engine):
+    with FakeBotApi() as api:
+        def scenario():
+            api.push({"inline_query": {"id": "iq1", "from": USER, "query": "en detention", "offset": ""}})
+            [answer] = api.wait_for("answerInlineQuery", 1)
+            results = answer["results"]
+            assert 0 < len(results) <= 50
+            assert any(r["id"] == "en:det-basics" for r in results)
+            assert all(len(r["id"].encode()) <= 64 for r in results)
+
+        run_bot(engine, api, scenario)
