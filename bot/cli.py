@@ -23,7 +23,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         except ImportError:
             print("The Telegram front end is not built yet; starting the console chat.", file=sys.stderr)
         else:
-            return run_telegram(_engine())
+            return run_telegram(_engine(), args.webhook_url, args.listen, args.port)
     return cmd_chat(args)
 
 
@@ -107,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="run the bot: Telegram if TELEGRAM_BOT_TOKEN is set, else the console chat",
                          description="Example: TELEGRAM_BOT_TOKEN=123:abc python main.py run")
     run.add_argument("--lang", default="en", help="console chat language (default en)")
+    run.add_argument("--webhook-url", help="public HTTPS URL for webhook mode (needs TELEGRAM_WEBHOOK_SECRET)")
+    run.add_argument("--listen", default="127.0.0.1", help="webhook listen address (default 127.0.0.1)")
+    run.add_argument("--port", type=int, default=8443, help="webhook port (default 8443)")
     run.set_defaults(func=cmd_run)
     chat = sub.add_parser("chat", help="chat with the bot in this terminal", description="Example: python main.py chat --lang en")
     chat.add_argument("--lang", default="en", help="language code (default en)")

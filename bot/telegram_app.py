@@ -94,6 +94,16 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send(update, engine.text(lang_of(update, engine), update.effective_message.text or ""))
 
 
+async def on_group_mention(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """In a group, answer only when mentioned, and point to the private chat."""
+    engine = engine_of(context)
+    lang = lang_of(update, engine)
+    text = (update.effective_message.text or "").replace(f"@{context.bot.username}", " ")
+    reply = engine.text(lang, text)
+    note = engine.tr(lang).gettext("I work best in a private chat with me.")
+    await update.effective_message.reply_text(f"{reply.text}\n\n<i>{note}</i>", reply_markup=markup(reply))
+
+
 async def on_unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Stickers, photos, voice, files, locations, contacts: never downloaded."""
     engine = engine_of(context)
@@ -163,14 +173,25 @@ def build_application(engine: Engine, token: str, base_url: str | None = None) -
     application.add_handler(InlineQueryHandler(on_inline))
     application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, on_text))
     application.add_handler(MessageHandler(private & ~filters.TEXT & ~filters.COMMAND, on_unsupported))
+    mention = filters.ChatType.GROUPS & filters.TEXT & filters.Entity("mention")
+    application.add_handler(MessageHandler(mention & ~filters.COMMAND, on_group_mention))
     application.add_error_handler(on_error)
     return application
 
 
-def run_telegram(engine: Engine) -> int:
+def run_telegram(engine: Engine, webhook_url: str | None = None, listen: str = "127.0.0.1", port: int = 8443) -> int:
+    """Long polling, or a webhook when `webhook_url` is given (TELEGRAM_WEBHOOK_SECRET required)."""
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # at INFO it logs URLs, which hold the token
     token = os.environ["TELEGRAM_BOT_TOKEN"]
     application = build_application(engine, token, os.environ.get("TELEGRAM_API_BASE_URL"))
-    application.run_polling(allowed_updates=Update.ALL_TYPES)
+    if webhook_url:
+        secret = os.environ.get("TELEGRAM_WEBHOOK_SECRET", "")
+        if not secret:
+            log.error("TELEGRAM_WEBHOOK_SECRET is not set: set it to 1-256 characters of A-Z a-z 0-9 _ -")
+            return 2
+        application.run_webhook(listen=listen, port=port, webhook_url=webhook_url, secret_token=secret,
+                                allowed_updates=Update.ALL_TYPES)
+    else:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)  # stops cleanly on SIGINT/SIGTERM
     return 0

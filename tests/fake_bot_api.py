@@ -20,6 +20,8 @@ class FakeBotApi:
         self.lock = threading.Lock()
         self.next_update = 1
         self.next_message = 100
+        self.too_many = 0  # answer this many sends with 429 and retry_after
+        self.refused = 0
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -58,6 +60,11 @@ class FakeBotApi:
             except queue.Empty:
                 return 200, {"ok": True, "result": []}
         with self.lock:
+            if method == "sendMessage" and self.too_many > 0:
+                self.too_many -= 1
+                self.refused += 1
+                return 429, {"ok": False, "error_code": 429, "description": "Too Many Requests: retry after 1",
+                             "parameters": {"retry_after": 1}}
             self.calls.append((method, params))
         text = params.get("text", "")
         if len(text) > 4096:

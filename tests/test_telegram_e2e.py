@@ -70,3 +70,32 @@ def test_inline_query_lists_cards(engine):
             assert all(len(r["id"].encode()) <= 64 for r in results)
 
         run_bot(engine, api, scenario)
+
+
+def test_group_chat_answers_only_mentions(engine):
+    group = {"id": -100, "type": "group", "title": "G"}
+    with FakeBotApi() as api:
+        def scenario():
+            api.push({"message": {"message_id": 3, "date": 0, "chat": group, "from": USER, "text": "unpaid wages"}})
+            text = "@rights_test_bot unpaid wages"
+            api.push({"message": {"message_id": 4, "date": 0, "chat": group, "from": USER, "text": text,
+                                  "entities": [{"type": "mention", "offset": 0, "length": 16}]}})
+            [reply] = api.wait_for("sendMessage", 1)
+            assert "private chat" in reply["text"] and "pay" in reply["text"]
+            import time
+            time.sleep(0.5)
+            assert len(api.wait_for("sendMessage", 1)) == 1
+
+        run_bot(engine, api, scenario)
+
+
+def test_a_429_with_retry_after_is_waited_out_and_the_reply_arrives(engine):
+    with FakeBotApi() as api:
+        api.too_many = 1
+        def scenario():
+            api.push(message("unpaid wages"))
+            [reply] = api.wait_for("sendMessage", 1)
+            assert "pay" in reply["text"]
+            assert api.refused == 1
+
+        run_bot(engine, api, scenario)
