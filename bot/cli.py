@@ -90,10 +90,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .check import run_check
+    from .content import load_catalog
+    from .coverage import table, warnings
 
     problems = run_check()
     for problem in problems:
         print(f"content/{problem}", file=sys.stderr)
+    if not problems:
+        catalog = load_catalog()
+        for warning in warnings(catalog):
+            print(f"warning: content/{warning}", file=sys.stderr)
+        if args.coverage:
+            print(table(catalog))
     if problems:
         print(f"{len(problems)} problem(s) found. Fix them and run `python main.py check` again.", file=sys.stderr)
         return 1
@@ -123,7 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--json", action="store_true", required=True, help="JSON output (the only format)")
     export.add_argument("--lang", help="only this language")
     export.set_defaults(func=cmd_export)
-    check = sub.add_parser("check", help="validate the content", description="Example: python main.py check")
+    check = sub.add_parser("check", help="validate the content", description="Example: python main.py check --coverage")
+    check.add_argument("--coverage", action="store_true", help="per language: translated, stale, missing cards; review status")
     check.set_defaults(func=cmd_check)
     return parser
 
