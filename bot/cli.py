@@ -109,6 +109,24 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stats(args: argparse.Namespace) -> int:
+    from .stats import stats_path, summary
+
+    path = args.db or stats_path()
+    report = summary(path, args.since) if os.path.exists(path) else {}
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+        return 0
+    if not report:
+        print(f"no usage counts yet in {path}")
+    for lang, data in report.items():
+        rate = "n/a (<5 searches)" if data["unanswered_rate"] is None else f"{data['unanswered_rate']:.0%}"
+        print(f"{lang}: {data['searches']} searches, unanswered {rate}")
+        for item in data["top_cards"]:
+            print(f"    {item['views']:>5}  {item['card']}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description="A Telegram bot that explains migrants' human rights in plain language.")
     sub = parser.add_subparsers(dest="command")
@@ -134,6 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate the content", description="Example: python main.py check --coverage")
     check.add_argument("--coverage", action="store_true", help="per language: translated, stale, missing cards; review status")
     check.set_defaults(func=cmd_check)
+    stats = sub.add_parser("stats", help="anonymous usage figures", description="Example: python main.py stats --since 2026-11-01 --json")
+    stats.add_argument("--since", help="first day, YYYY-MM-DD")
+    stats.add_argument("--json", action="store_true", help="JSON output")
+    stats.add_argument("--db", help="database path (default: $RIGHTS_BOT_STATS_DB or data/usage.sqlite)")
+    stats.set_defaults(func=cmd_stats)
     return parser
 
 

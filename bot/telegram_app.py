@@ -57,7 +57,15 @@ def lang_of(update: Update, engine: Engine) -> str:
     return negotiate(user.language_code if user else None, engine.catalog.codes) or "en"
 
 
-async def send(update: Update, reply: Reply) -> None:
+def count(context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
+    counter = context.application.bot_data.get("counter")
+    if counter:
+        counter.add(reply.lang, reply.event, reply.card_id)
+
+
+async def send(update: Update, reply: Reply, context: ContextTypes.DEFAULT_TYPE | None = None) -> None:
+    if context:
+        count(context, reply)
     if update.effective_chat:
         await update.effective_chat.send_message(reply.text, reply_markup=markup(reply))
 
@@ -66,14 +74,14 @@ async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/start, with an optional deep-link payload."""
     engine = engine_of(context)
     payload = context.args[0] if context.args else None
-    await send(update, engine.start(lang_of(update, engine), payload))
+    await send(update, engine.start(lang_of(update, engine), payload), context)
 
 
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/menu, /help, /language, /privacy, /about."""
     engine = engine_of(context)
     name = (update.effective_message.text or "/menu").split()[0][1:].split("@")[0]
-    await send(update, engine.command(lang_of(update, engine), name))
+    await send(update, engine.command(lang_of(update, engine), name), context)
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -81,6 +89,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     await query.answer()
     reply = engine_of(context).press(query.data)
+    count(context, reply)
     try:
         await query.edit_message_text(reply.text, reply_markup=markup(reply))
     except BadRequest as error:
@@ -91,7 +100,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Free text in a private chat: search."""
     engine = engine_of(context)
-    await send(update, engine.text(lang_of(update, engine), update.effective_message.text or ""))
+    await send(update, engine.text(lang_of(update, engine), update.effective_message.text or ""), context)
 
 
 async def on_group_mention(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -107,7 +116,7 @@ async def on_group_mention(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 async def on_unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Stickers, photos, voice, files, locations, contacts: never downloaded."""
     engine = engine_of(context)
-    await send(update, engine.unsupported(lang_of(update, engine)))
+    await send(update, engine.unsupported(lang_of(update, engine)), context)
 
 
 async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -154,7 +163,7 @@ async def post_init(application: Application) -> None:
     await application.bot.set_my_commands([(c, c) for c in COMMANDS])
 
 
-def build_application(engine: Engine, token: str, base_url: str | None = None) -> Application:
+def build_application(engine: Engine, token: str, base_url: str | None = None, counter=None) -> Application:
     builder = (
         ApplicationBuilder()
         .token(token)
@@ -166,6 +175,7 @@ def build_application(engine: Engine, token: str, base_url: str | None = None) -
         builder = builder.base_url(base_url)
     application = builder.build()
     application.bot_data["engine"] = engine
+    application.bot_data["counter"] = counter
     private = filters.ChatType.PRIVATE
     application.add_handler(CommandHandler("start", on_start))
     application.add_handler(CommandHandler(list(COMMANDS), on_command))
@@ -184,7 +194,9 @@ def run_telegram(engine: Engine, webhook_url: str | None = None, listen: str = "
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # at INFO it logs URLs, which hold the token
     token = os.environ["TELEGRAM_BOT_TOKEN"]
-    application = build_application(engine, token, os.environ.get("TELEGRAM_API_BASE_URL"))
+    from .stats import UsageCounter
+
+    application = build_application(engine, token, os.environ.get("TELEGRAM_API_BASE_URL"), UsageCounter())
     if webhook_url:
         secret = os.environ.get("TELEGRAM_WEBHOOK_SECRET", "")
         if not secret:
