@@ -164,6 +164,7 @@ async def post_init(application: Application) -> None:
 
 
 def build_application(engine: Engine, token: str, base_url: str | None = None, counter=None) -> Application:
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # at INFO it logs URLs, which hold the token
     builder = (
         ApplicationBuilder()
         .token(token)
@@ -192,7 +193,6 @@ def build_application(engine: Engine, token: str, base_url: str | None = None, c
 def run_telegram(engine: Engine, webhook_url: str | None = None, listen: str = "127.0.0.1", port: int = 8443) -> int:
     """Long polling, or a webhook when `webhook_url` is given (TELEGRAM_WEBHOOK_SECRET required)."""
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # at INFO it logs URLs, which hold the token
     token = os.environ["TELEGRAM_BOT_TOKEN"]
     from .stats import UsageCounter
 
