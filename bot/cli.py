@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 
 from .content import ContentError
@@ -127,6 +128,25 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_links(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .links import all_links, write_links
+
+    engine = _engine()
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]{3,31}", args.bot):
+        print(f"'{args.bot}' is not a Telegram bot username (5-32 letters, digits, _)", file=sys.stderr)
+        return 2
+    langs = [args.lang] if args.lang else list(engine.catalog.codes)
+    if any(lang not in engine.catalog.languages for lang in langs):
+        print(f"unknown language; choose one of {', '.join(engine.catalog.codes)}", file=sys.stderr)
+        return 2
+    rows = write_links(engine, args.bot, langs, Path(args.out)) if args.out else all_links(engine, args.bot, langs)
+    for lang, target, link in rows:
+        print(f"{lang}\t{target or '(start)'}\t{link}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description="A Telegram bot that explains migrants' human rights in plain language.")
     sub = parser.add_subparsers(dest="command")
@@ -152,6 +172,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate the content", description="Example: python main.py check --coverage")
     check.add_argument("--coverage", action="store_true", help="per language: translated, stale, missing cards; review status")
     check.set_defaults(func=cmd_check)
+    links = sub.add_parser("links", help="deep links, QR codes and posters", description="Example: python main.py links --bot my_rights_bot --lang ar --out posters/")
+    links.add_argument("--bot", required=True, help="the bot's username, without @")
+    links.add_argument("--lang", help="only this language")
+    links.add_argument("--out", help="folder for QR codes (SVG, PNG) and one HTML poster per language")
+    links.set_defaults(func=cmd_links)
     stats = sub.add_parser("stats", help="anonymous usage figures", description="Example: python main.py stats --since 2026-11-01 --json")
     stats.add_argument("--since", help="first day, YYYY-MM-DD")
     stats.add_argument("--json", action="store_true", help="JSON output")

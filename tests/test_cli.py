@@ -4,7 +4,7 @@ import sys
 
 from conftest import ROOT
 
-COMMANDS = ["run", "chat", "search", "export", "check"]
+COMMANDS = ["run", "chat", "search", "export", "check", "stats", "links"]
 
 
 def cli(*args, stdin=""):
@@ -55,3 +55,17 @@ def test_console_chat_driven_through_stdin():
 def test_run_without_token_is_the_console_chat():
     result = cli("run", stdin="hi\nq\n")
     assert result.returncode == 0 and "Choose a topic" in result.stdout
+
+
+def test_links_write_qr_codes_and_posters_that_open_the_right_card(tmp_path, engine):
+    result = cli("links", "--bot", "rights_test_bot", "--lang", "en", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    lines = [l.split("\t") for l in result.stdout.splitlines()]
+    link = next(l[2] for l in lines if l[1] == "health-doctor")
+    assert link == "https://t.me/rights_test_bot?start=en_health-doctor"
+    assert engine.start("ar", link.split("start=")[1]).card_id == "health-doctor"
+    assert (tmp_path / "en_health-doctor.svg").read_text().startswith("<?xml")
+    assert (tmp_path / "en_health-doctor.png").read_bytes()[:4] == b"\x89PNG"
+    poster = (tmp_path / "poster_en.html").read_text()
+    assert "<svg" in poster and "does not keep your name" in poster
+    assert cli("links", "--bot", "bad name!").returncode == 2

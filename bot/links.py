@@ -1,0 +1,62 @@
+"""Deep links, QR codes and printable posters for NGOs."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+import segno
+
+from . import callbacks as cb
+from .engine import Engine
+from .i18n import language_name
+
+
+def deep_link(bot: str, lang: str, target: str = "") -> str:
+    return f"https://t.me/{bot}?start={cb.payload(lang, target)}"
+
+
+def all_links(engine: Engine, bot: str, langs: list[str]) -> list[tuple[str, str, str]]:
+    """(lang, target id, link) for the bot itself, every topic and every card."""
+    catalog = engine.catalog
+    rows = []
+    for lang in langs:
+        rows.append((lang, "", deep_link(bot, lang)))
+        rows += [(lang, t, deep_link(bot, lang, t)) for t in catalog.topics]
+        rows += [(lang, c, deep_link(bot, lang, c)) for c in catalog.cards]
+    return rows
+
+
+def poster(engine: Engine, bot: str, lang: str, qr_svg: str) -> str:
+    tr = engine.tr(lang)
+    topics = [engine.catalog.topic_text(t, lang).label for t in engine.catalog.main if t in engine.catalog.topics]
+    direction = "rtl" if tr.rtl else "ltr"
+    items = "".join(f"<li>{escape(t)}</li>" for t in topics)
+    return f"""<!doctype html>
+<html lang="{lang}" dir="{direction}"><head><meta charset="utf-8"><title>@{escape(bot)}</title>
+<style>body{{font-family:sans-serif;max-width:40em;margin:2em auto;text-align:center}}
+ul{{columns:2;text-align:start}} .qr svg{{width:18em;height:18em}} .note{{font-weight:bold}}</style></head>
+<body><h1>@{escape(bot)}</h1>
+<h2>{escape(tr.gettext("Hello. I explain the rights of migrants in plain words."))}</h2>
+<div class="qr">{qr_svg}</div>
+<p>{escape(deep_link(bot, lang))}</p>
+<ul>{items}</ul>
+<p class="note">{escape(tr.gettext("This bot does not keep your name, your number, your messages or where you are."))}</p>
+<p>{escape(tr.gettext("If you are in danger, call the local emergency number now."))}</p>
+<p>{escape(language_name(lang))}</p>
+</body></html>
+"""
+
+
+def write_links(engine: Engine, bot: str, langs: list[str], out: Path) -> list[tuple[str, str, str]]:
+    rows = all_links(engine, bot, langs)
+    out.mkdir(parents=True, exist_ok=True)
+    for lang, target, link in rows:
+        qr = segno.make(link, error="m")
+        name = f"{lang}_{target or 'start'}"
+        qr.save(out / f"{name}.svg", scale=4)
+        qr.save(out / f"{name}.png", scale=6)
+        if not target:
+            svg = qr.svg_inline(scale=6)
+            (out / f"poster_{lang}.html").write_text(poster(engine, bot, lang, svg), encoding="utf-8")
+    return rows
