@@ -136,8 +136,14 @@ def rendered_problems(engine) -> list[str]:
 
 
 def run_check(root: Path | None = None) -> list[str]:
+    from .contacts import ContactsError, contacts_path, load_contacts
+
     try:
         catalog = load_catalog(root) if root else load_catalog()
     except ContentError as error:
+        return [str(error)]
+    try:
+        load_contacts(contacts_path(), set(catalog.topics))
+    except ContactsError as error:
         return [str(error)]
     return check_catalog(catalog)

@@ -8,6 +8,7 @@ import os
 import re
 import sys
 
+from .contacts import ContactsError
 from .content import ContentError
 
 
@@ -193,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except ContentError as error:
         print(f"content/{error}", file=sys.stderr)
+        return 1
+    except ContactsError as error:
+        print(error, file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 0

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from . import callbacks as cb
+from .contacts import Contact
 from .content import Catalog
 from .i18n import Translator, language_name
 from .normalize import normalize
@@ -19,6 +20,7 @@ CONFIDENT = 55.0  # a search this sure, and clearly ahead, opens the card direct
 class Button:
     label: str
     data: str | None = None  # callback data
+    url: str | None = None
     switch_inline: str | None = None  # Telegram: share into another chat
 
 
@@ -35,6 +37,7 @@ class Reply:
 class Engine:
     catalog: Catalog
     translators: dict[str, Translator]
+    contacts: tuple[Contact, ...] = ()
     searcher: Searcher = field(init=False)
 
     def __post_init__(self) -> None:
@@ -72,6 +75,8 @@ class Engine:
             return self.about(lang)
         if press.verb == cb.PRIVACY:
             return self.privacy(lang)
+        if press.verb == cb.CONTACTS and self.contacts:
+            return self.help_near_you(lang)
         return self.main_menu(lang)
 
     def command(self, lang: str, name: str, arg: str = "") -> Reply:
@@ -148,7 +153,22 @@ class Engine:
                 Button(tr.gettext("📤 Send to a chat"), switch_inline=f"{lang} {card_id}"),
             )
         )
-        return Reply(card_html(self.catalog, card_id, lang, tr), tuple(rows), lang, "card", card_id)
+        text = card_html(self.catalog, card_id, lang, tr)
+        local = [c for c in self.contacts if card.topic in c.topics]
+        if local:
+            text += finish("\n\n<b>" + escape(tr.gettext("Help near you")) + "</b>\n" + "\n\n".join(c.html() for c in local), tr)
+            rows[-2:-2] = self._talk_rows(lang, local)
+        return Reply(text, tuple(rows), lang, "card", card_id)
+
+    def help_near_you(self, lang: str) -> Reply:
+        tr = self.tr(lang)
+        text = "<b>" + escape(tr.gettext("Help near you")) + "</b>\n\n" + "\n\n".join(c.html() for c in self.contacts)
+        rows = [*self._talk_rows(lang, self.contacts), self._nav_row(lang)]
+        return Reply(finish(text, tr), tuple(rows), lang, "contacts")
+
+    def _talk_rows(self, lang: str, contacts) -> list[tuple[Button, ...]]:
+        label = self.tr(lang).gettext("💬 Talk to a person")
+        return [(Button(f"{label}: {c.name}"[:64], url=f"https://t.me/{c.telegram}"),) for c in contacts if c.telegram]
 
     def search(self, lang: str, query: str) -> Reply:
         tr = self.tr(lang)
@@ -245,6 +265,8 @@ class Engine:
                 pair = []
         if pair:
             rows.append(tuple(pair))
+        if self.contacts:
+            rows.append((Button(tr.gettext("📍 Get help near you"), cb.encode(cb.CONTACTS, lang)),))
         rows.append((Button(tr.gettext("🌐 Language"), cb.encode(cb.LANGUAGES, lang)), Button(tr.gettext("ℹ️ About"), cb.encode(cb.ABOUT, lang))))
         rows.append((Button(tr.gettext("❓ Help"), cb.encode(cb.HELP, lang)), Button(tr.gettext("🔒 Privacy"), cb.encode(cb.PRIVACY, lang))))
         return tuple(rows)
@@ -261,9 +283,11 @@ class Engine:
         return Reply(reply.text, reply.buttons, reply.lang, event, reply.card_id)
 
 
-def build_engine(catalog: Catalog | None = None) -> Engine:
+def build_engine(catalog: Catalog | None = None, contacts_file=None) -> Engine:
+    from .contacts import contacts_path, load_contacts
     from .content import load_catalog
     from .i18n import load_translators
 
     catalog = catalog or load_catalog()
-    return Engine(catalog, load_translators(catalog.codes))
+    contacts = load_contacts(contacts_file or contacts_path(), set(catalog.topics))
+    return Engine(catalog, load_translators(catalog.codes), contacts)

@@ -40,7 +40,9 @@ def markup(reply: Reply) -> InlineKeyboardMarkup:
     rows = []
     for row in reply.buttons:
         rows.append([
-            InlineKeyboardButton(b.label, switch_inline_query=b.switch_inline)
+            InlineKeyboardButton(b.label, url=b.url)
+            if b.url
+            else InlineKeyboardButton(b.label, switch_inline_query=b.switch_inline)
             if b.switch_inline
             else InlineKeyboardButton(b.label, callback_data=b.data)
             for b in row

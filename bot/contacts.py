@@ -1,0 +1,72 @@
+"""Local help contacts, from the deployment's own file: never invented, never shipped as content."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+USERNAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{3,31}$")
+FIELDS = {"name", "topics", "phone", "website", "telegram", "languages", "hours"}
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    topics: tuple[str, ...]
+    phone: str = ""
+    website: str = ""
+    telegram: str = ""
+    languages: tuple[str, ...] = ()
+    hours: str = ""
+
+    def html(self) -> str:
+        lines = [f"<b>{escape(self.name)}</b>"]
+        lines += [escape(v) for v in (self.phone, self.website, self.hours) if v]
+        if self.languages:
+            lines.append(escape(", ".join(self.languages)))
+        return "\n".join(lines)
+
+
+class ContactsError(Exception):
+    pass
+
+
+def contacts_path() -> Path | None:
+    value = os.environ.get("RIGHTS_BOT_CONTACTS")
+    return Path(value) if value else None
+
+
+def load_contacts(path: Path | None, topics: set[str]) -> tuple[Contact, ...]:
+    """Read and validate the contacts file; no file means no contacts."""
+    if path is None:
+        return ()
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ContactsError(f"{path}: contacts file not found; fix RIGHTS_BOT_CONTACTS or create it") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ContactsError(f"{path}: not valid TOML ({error})") from None
+    contacts = []
+    for number, entry in enumerate(data.get("contact", []), 1):
+        where = f"{path} [[contact]] #{number}"
+        unknown = set(entry) - FIELDS
+        if unknown:
+            raise ContactsError(f"{where}: unknown field(s) {sorted(unknown)}; allowed: {sorted(FIELDS)}")
+        if not isinstance(entry.get("name"), str) or not entry["name"].strip():
+            raise ContactsError(f"{where}: `name` is required")
+        wrong = [t for t in entry.get("topics", []) if t not in topics]
+        if wrong or not entry.get("topics"):
+            raise ContactsError(f"{where}: `topics` must list topic ids from content/menu.toml (bad: {wrong})")
+        telegram = entry.get("telegram", "").lstrip("@")
+        if telegram and not USERNAME.match(telegram):
+            raise ContactsError(f"{where}: `telegram` '{telegram}' is not a Telegram username")
+        if not (entry.get("phone") or entry.get("website") or telegram):
+            raise ContactsError(f"{where}: give at least one of phone, website, telegram")
+        contacts.append(Contact(entry["name"].strip(), tuple(entry["topics"]), entry.get("phone", ""),
+                                entry.get("website", ""), telegram, tuple(entry.get("languages", ())),
+                                entry.get("hours", "")))
+    return tuple(contacts)
