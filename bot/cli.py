@@ -148,6 +148,13 @@ def cmd_links(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import run
+
+    run(_engine(), args.quick)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description="A Telegram bot that explains migrants' human rights in plain language.")
     sub = parser.add_subparsers(dest="command")
@@ -178,6 +185,9 @@ def build_parser() -> argparse.ArgumentParser:
     links.add_argument("--lang", help="only this language")
     links.add_argument("--out", help="folder for QR codes (SVG, PNG) and one HTML poster per language")
     links.set_defaults(func=cmd_links)
+    bench = sub.add_parser("bench", help="benchmark: matching quality, latency, cold start, memory", description="Example: python main.py bench --quick")
+    bench.add_argument("--quick", action="store_true", help="a short run")
+    bench.set_defaults(func=cmd_bench)
     stats = sub.add_parser("stats", help="anonymous usage figures", description="Example: python main.py stats --since 2026-11-01 --json")
     stats.add_argument("--since", help="first day, YYYY-MM-DD")
     stats.add_argument("--json", action="store_true", help="JSON output")

@@ -4,7 +4,7 @@ import sys
 
 from conftest import ROOT
 
-COMMANDS = ["run", "chat", "search", "export", "check", "stats", "links"]
+COMMANDS = ["run", "chat", "search", "export", "check", "stats", "links", "bench"]
 
 
 def cli(*args, stdin=""):
@@ -69,3 +69,10 @@ def test_links_write_qr_codes_and_posters_that_open_the_right_card(tmp_path, eng
     poster = (tmp_path / "poster_en.html").read_text()
     assert "<svg" in poster and "does not keep your name" in poster
     assert cli("links", "--bot", "bad name!").returncode == 2
+
+
+def test_bench_quick_prints_every_figure_with_its_baseline():
+    out = cli("bench", "--quick").stdout
+    summary = out.split("Summary", 1)[1]
+    for figure in ("quality en: top-3 ours", "FTS5", "WRatio", "latency: p50", "ratio to raw rapidfuzz", "cold start", "peak RSS"):
+        assert figure in summary, figure
