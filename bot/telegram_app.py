@@ -19,6 +19,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChosenInlineResultHandler,
     CommandHandler,
     ContextTypes,
     Defaults,
@@ -150,6 +151,14 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await query.answer(results, cache_time=60, is_personal=False)
 
 
+async def on_chosen_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A caseworker sent a card into a chat: count it (language and card only)."""
+    lang, _, card_id = update.chosen_inline_result.result_id.partition(":")
+    counter = context.application.bot_data.get("counter")
+    if counter and card_id in engine_of(context).catalog.cards:
+        counter.add(lang, "inline_shared", card_id)
+
+
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the handler's exception (never the user's text) and give the person the menu."""
     log.error("error while handling an update", exc_info=context.error)
@@ -184,6 +193,7 @@ def build_application(engine: Engine, token: str, base_url: str | None = None, c
     application.add_handler(CommandHandler(list(COMMANDS), on_command))
     application.add_handler(CallbackQueryHandler(on_button))
     application.add_handler(InlineQueryHandler(on_inline))
+    application.add_handler(ChosenInlineResultHandler(on_chosen_inline))
     application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, on_text))
     application.add_handler(MessageHandler(private & ~filters.TEXT & ~filters.COMMAND, on_unsupported))
     mention = filters.ChatType.GROUPS & filters.TEXT & filters.Entity("mention")

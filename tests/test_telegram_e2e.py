@@ -13,9 +13,9 @@ def message(text, **extra):
     return {"message": {"message_id": 1, "date": 0, "chat": CHAT, "from": USER, "text": text, **extra}}
 
 
-def run_bot(engine, api, scenario):
+def run_bot(engine, api, scenario, counter=None):
     async def main():
-        app = build_application(engine, "123:TEST", api.base_url)
+        app = build_application(engine, "123:TEST", api.base_url, counter)
         async with app:
             await app.start()
             await app.updater.start_polling(poll_interval=0, timeout=0)
@@ -59,7 +59,10 @@ def test_start_menu_card_search_sticker_and_forged_button(engine):
         assert not any(m == "getFile" for m, _ in api.calls)
 
 
-def test_inline_query_lists_cards(engine):
+def test_inline_query_lists_cards_and_a_chosen_result_is_counted(engine, tmp_path):
+    from bot.stats import UsageCounter, summary
+
+    counter = UsageCounter(tmp_path / "u.sqlite")
     with FakeBotApi() as api:
         def scenario():
             api.push({"inline_query": {"id": "iq1", "from": USER, "query": "en detention", "offset": ""}})
@@ -68,8 +71,16 @@ def test_inline_query_lists_cards(engine):
             assert 0 < len(results) <= 50
             assert any(r["id"] == "en:det-basics" for r in results)
             assert all(len(r["id"].encode()) <= 64 for r in results)
+            api.push({"chosen_inline_result": {"result_id": "en:det-basics", "from": USER, "query": "en detention"}})
+            import time
+            for _ in range(100):
+                if summary(tmp_path / "u.sqlite").get("en"):
+                    break
+                time.sleep(0.05)
 
-        run_bot(engine, api, scenario)
+        run_bot(engine, api, scenario, counter)
+        assert summary(tmp_path / "u.sqlite")["en"]["top_cards"] == []  # shares are not views
+        assert counter.db.execute("select n from counts where event='inline_shared'").fetchone() == (1,)
 
 
 def test_group_chat_answers_only_mentions(engine):
