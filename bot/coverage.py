@@ -41,8 +41,12 @@ def warnings(catalog: Catalog) -> list[str]:
                 f"{item.lang}/cards/{card.file} [{card_id}]: stale: the English card changed; update the "
                 f"translation, then set source_hash = \"{card.fingerprint}\""
             )
-        for card_id in item.missing:
-            found.append(f"{item.lang}/cards/{catalog.cards[card_id].file} [{card_id}]: not translated yet")
+        if item.missing:
+            files = sorted({catalog.cards[c].file for c in item.missing})
+            found.append(
+                f"{item.lang}/cards: {len(item.missing)} card(s) not translated yet, in {', '.join(files)}; "
+                "the bot shows them in English"
+            )
     return found
 
 
