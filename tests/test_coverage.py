@@ -1,0 +1,44 @@
+import shutil
+
+from bot.content import load_catalog
+from bot.coverage import coverage, warnings
+
+CARD = """[health-doctor]
+title = "Puis-je voir un médecin sans papiers ?"
+body = "Texte."
+actions = ["Allez dans un centre de santé."]
+keywords = ["medecin", "docteur"]
+source_hash = "{hash}"
+"""
+
+
+def add_french(root, fingerprint):
+    (root / "fr" / "cards").mkdir(parents=True)
+    shutil.copy(root / "en" / "language.toml", root / "fr" / "language.toml")
+    (root / "fr" / "language.toml").write_text("reviewed = false\n", encoding="utf-8")
+    shutil.copy(root / "en" / "topics.toml", root / "fr" / "topics.toml")
+    (root / "fr" / "cards" / "health.toml").write_text(CARD.format(hash=fingerprint), encoding="utf-8")
+
+
+def by_lang(catalog):
+    return {c.lang: c for c in coverage(catalog)}
+
+
+def test_translated_then_stale_after_the_english_changes(content_copy):
+    add_french(content_copy, load_catalog(content_copy).cards["health-doctor"].fingerprint)
+    fr = by_lang(load_catalog(content_copy))["fr"]
+    assert (fr.translated, fr.stale, fr.reviewed) == (1, (), False)
+    assert len(fr.missing) == fr.total - 1
+    path = content_copy / "en" / "cards" / "health.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Some places offer free care.", "Some places offer care."), encoding="utf-8")
+    catalog = load_catalog(content_copy)
+    assert by_lang(catalog)["fr"].stale == ("health-doctor",)
+    assert any("fr/cards/health.toml [health-doctor]: stale" in w and catalog.cards["health-doctor"].fingerprint in w for w in warnings(catalog))
+    text, used = catalog.card_text("health-doctor", "fr")
+    assert used == "fr" and text.title.startswith("Puis-je")  # stale translations are still served
+    assert catalog.card_text("det-basics", "fr")[1] == "en"  # missing ones fall back to English
+
+
+def test_english_is_complete(catalog):
+    en = by_lang(catalog)["en"]
+    assert en.percent == 100 and en.missing == () and en.stale == ()
