@@ -125,6 +125,15 @@ def run(engine: Engine, quick: bool) -> list[str]:
     print(f"\nSearch latency, {len(ours)} searches, all languages loaded")
     print(f"  ours p50 {p50:.3f} ms p99 {p99:.3f} ms; raw rapidfuzz.process.extract p50 {r50:.3f} ms p99 {r99:.3f} ms")
     summary.append(f"latency: p50 {p50:.2f} ms, p99 {p99:.2f} ms, ratio to raw rapidfuzz p99 {p99 / r99:.1f}x")
+    from .bench_e2e import run as throughput
+
+    n = 200 if quick else 2000
+    (ours_rate, ours_p99), (echo_rate, echo_p99) = throughput(engine, n)
+    print(f"\nEnd-to-end, {n} updates through the real Application and the local Bot API server")
+    print(f"  ours {ours_rate:.0f} updates/s (p99 arrival->reply {ours_p99 * 1000:.0f} ms); "
+          f"echo bot {echo_rate:.0f} updates/s (p99 {echo_p99 * 1000:.0f} ms)")
+    summary.append(f"throughput: ours {ours_rate:.0f}/s, echo {echo_rate:.0f}/s, ratio {ours_rate / echo_rate:.2f}; "
+                   f"p99 arrival->reply {ours_p99 * 1000:.0f} ms")
     seconds, rss = cold_start()
     print(f"\nCold start (process start to first reply): {seconds:.2f} s; peak RSS {rss:.0f} MB")
     summary += [f"cold start: {seconds:.2f} s", f"peak RSS: {rss:.0f} MB"]

@@ -20,6 +20,8 @@ class FakeBotApi:
         self.lock = threading.Lock()
         self.next_update = 1
         self.next_message = 100
+        self.delivered: dict[int, float] = {}  # update_id -> when getUpdates handed it out
+        self.replied: dict[int, float] = {}  # chat_id -> when its first sendMessage arrived
         self.too_many = 0  # answer this many sends with 429 and retry_after
         self.refused = 0
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -56,9 +58,16 @@ class FakeBotApi:
     def _answer(self, method: str, params: dict) -> tuple[int, dict]:
         if method == "getUpdates":
             try:
-                return 200, {"ok": True, "result": [self.updates.get(timeout=0.3)]}
+                batch = [self.updates.get(timeout=0.3)]
             except queue.Empty:
                 return 200, {"ok": True, "result": []}
+            while len(batch) < 100 and not self.updates.empty():
+                batch.append(self.updates.get_nowait())
+            now = time.perf_counter()
+            with self.lock:
+                for update in batch:
+                    self.delivered[update["update_id"]] = now
+            return 200, {"ok": True, "result": batch}
         with self.lock:
             if method == "sendMessage" and self.too_many > 0:
                 self.too_many -= 1
@@ -78,6 +87,7 @@ class FakeBotApi:
         if method in {"sendMessage", "editMessageText"}:
             with self.lock:
                 self.next_message += 1
+                self.replied.setdefault(int(params.get("chat_id", 0)), time.perf_counter())
             chat = {"id": int(params.get("chat_id", 1)), "type": "private"}
             return 200, {"ok": True, "result": {"message_id": self.next_message, "date": 0, "chat": chat, "text": text}}
         return 200, {"ok": True, "result": True}

@@ -1,0 +1,69 @@
+"""End-to-end throughput: the real Application against the local fake Bot API server, ours vs echo."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+import time
+from pathlib import Path
+
+from telegram import Update
+from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, MessageHandler, filters
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from fake_bot_api import FakeBotApi  # noqa: E402
+
+from .engine import Engine  # noqa: E402
+from .telegram_app import build_application  # noqa: E402
+
+QUERIES = ["doctor no papers", "school", "boss wont pay", "detention", "/start", "lawyer", "hi", "eviction"]
+
+
+async def _echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await update.effective_chat.send_message(update.effective_message.text)
+
+
+def echo_application(base_url: str):
+    # the same stack as ours, rate limiter included (it holds sends to Telegram's ~30 messages/s)
+    app = ApplicationBuilder().token("1:ECHO").base_url(base_url).rate_limiter(AIORateLimiter(max_retries=3)).build()
+    app.add_handler(MessageHandler(filters.ALL, _echo))
+    return app
+
+
+def _update(chat_id: int, text: str) -> dict:
+    user = {"id": chat_id, "is_bot": False, "first_name": "u", "language_code": "en"}
+    message = {"message_id": 1, "date": 0, "chat": {"id": chat_id, "type": "private"}, "from": user, "text": text}
+    if text.startswith("/"):
+        message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text)}]
+    return {"message": message}
+
+
+def measure(make_app, n: int) -> tuple[float, float]:
+    """(updates per second, p99 seconds from an update's delivery to its reply)."""
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    with FakeBotApi() as api:
+        async def main() -> float:
+            app = make_app(api.base_url)
+            async with app:
+                await app.start()
+                for i in range(n):
+                    api.push(_update(10_000 + i, QUERIES[i % len(QUERIES)]))
+                start = time.perf_counter()
+                await app.updater.start_polling(poll_interval=0, timeout=0)
+                while len(api.replied) < n:
+                    await asyncio.sleep(0.005)
+                elapsed = time.perf_counter() - start
+                await app.updater.stop()
+                await app.stop()
+            return elapsed
+
+        elapsed = asyncio.run(main())
+        latencies = sorted(api.replied[10_000 + i - 1] - api.delivered[i] for i in range(1, n + 1))
+    return n / elapsed, latencies[min(n - 1, int(0.99 * n))]
+
+
+def run(engine: Engine, n: int) -> tuple[tuple[float, float], tuple[float, float]]:
+    ours = measure(lambda url: build_application(engine, "1:OURS", url), n)
+    echo = measure(echo_application, n)
+    return ours, echo
