@@ -75,6 +75,8 @@ class Engine:
             return self.about(lang)
         if press.verb == cb.PRIVACY:
             return self.privacy(lang)
+        if press.verb == cb.CLEAR:
+            return self.cleared(lang)
         if press.verb == cb.CONTACTS and self.contacts:
             return self.help_near_you(lang)
         return self.main_menu(lang)
@@ -231,8 +233,15 @@ class Engine:
             tr.gettext("This bot does not keep your name, your number, your messages or where you are."),
             tr.gettext("It only counts, without knowing who asked, which topics are opened, so that helpers know what people need."),
             tr.gettext("To remove this chat from your phone, delete the chat in Telegram."),
+            tr.gettext("The button below deletes the messages this bot sent you recently, where Telegram allows it."),
         )
-        return Reply(finish(text, tr), (self._nav_row(lang),), lang, "privacy")
+        clear = (Button(tr.gettext("🧹 Clear this chat"), cb.encode(cb.CLEAR, lang)),)
+        return Reply(finish(text, tr), (clear, self._nav_row(lang)), lang, "privacy")
+
+    def cleared(self, lang: str) -> Reply:
+        tr = self.tr(lang)
+        text = tr.gettext("Done. I deleted the messages I could. Your own messages: hold one, tap Delete, or delete the whole chat.")
+        return Reply(finish(escape(text), tr), (self._nav_row(lang),), lang, "cleared")
 
     # ---- helpers ------------------------------------------------------------------------
     def _small_talk(self, lang: str, folded: str) -> str | None:

@@ -31,6 +31,7 @@ from telegram.ext import (
 from . import callbacks as cb
 from .engine import Engine, Reply
 from .i18n import negotiate
+from .sent_messages import SentMessages
 
 log = logging.getLogger(__name__)
 COMMANDS = ("menu", "help", "language", "privacy", "about")
@@ -66,11 +67,17 @@ def count(context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
         counter.add(reply.lang, reply.event, reply.card_id)
 
 
+def remember(context: ContextTypes.DEFAULT_TYPE, chat_id: int, message_id: int) -> None:
+    context.application.bot_data["sent"].add(chat_id, message_id)
+
+
 async def send(update: Update, reply: Reply, context: ContextTypes.DEFAULT_TYPE | None = None) -> None:
     if context:
         count(context, reply)
     if update.effective_chat:
-        await update.effective_chat.send_message(reply.text, reply_markup=markup(reply))
+        message = await update.effective_chat.send_message(reply.text, reply_markup=markup(reply))
+        if context:
+            remember(context, message.chat_id, message.message_id)
 
 
 async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -93,11 +100,28 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await query.answer()
     reply = engine_of(context).press(query.data)
     count(context, reply)
+    if reply.event == "cleared" and update.effective_chat:
+        await clear_chat(update, context, reply)
+        return
     try:
         await query.edit_message_text(reply.text, reply_markup=markup(reply))
     except BadRequest as error:
         if "not modified" not in str(error).lower():
             raise
+
+
+async def clear_chat(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
+    """Delete the messages this bot sent here (within Telegram's 48 hours), then confirm."""
+    chat_id = update.effective_chat.id
+    ids = context.application.bot_data["sent"].take(chat_id)
+    if update.callback_query and update.callback_query.message:
+        ids.append(update.callback_query.message.message_id)
+    for start in range(0, len(ids), 100):
+        try:
+            await context.bot.delete_messages(chat_id, sorted(set(ids[start : start + 100])))
+        except BadRequest:
+            log.info("some messages could not be deleted")
+    await send(update, reply, context)
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -188,6 +212,7 @@ def build_application(engine: Engine, token: str, base_url: str | None = None, c
     application = builder.build()
     application.bot_data["engine"] = engine
     application.bot_data["counter"] = counter
+    application.bot_data["sent"] = SentMessages()
     private = filters.ChatType.PRIVATE
     application.add_handler(CommandHandler("start", on_start))
     application.add_handler(CommandHandler(list(COMMANDS), on_command))

@@ -110,3 +110,20 @@ def test_a_429_with_retry_after_is_waited_out_and_the_reply_arrives(engine):
             assert api.refused == 1
 
         run_bot(engine, api, scenario)
+
+
+def test_clear_this_chat_deletes_the_bots_messages(engine):
+    with FakeBotApi() as api:
+        def scenario():
+            api.push(message("/privacy", entities=[{"type": "bot_command", "offset": 0, "length": 8}]))
+            [privacy] = api.wait_for("sendMessage", 1)
+            clear = privacy["reply_markup"]["inline_keyboard"][0][0]
+            assert clear["callback_data"] == "x|en|"
+            api.push({"callback_query": {"id": "c", "from": USER, "chat_instance": "1", "data": clear["callback_data"],
+                                         "message": {"message_id": 101, "date": 0, "chat": CHAT, "text": "x"}}})
+            [deleted] = api.wait_for("deleteMessages", 1)
+            assert 101 in deleted["message_ids"]
+            sent = api.wait_for("sendMessage", 2)
+            assert "deleted" in sent[1]["text"]
+
+        run_bot(engine, api, scenario)
