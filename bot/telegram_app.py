@@ -194,8 +194,34 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             log.warning("could not send the error reply")
 
 
+def command_descriptions(engine: Engine, lang: str) -> list[tuple[str, str]]:
+    tr = engine.tr(lang)
+    return [
+        ("start", tr.gettext("Start again")),
+        ("menu", tr.gettext("Topics")),
+        ("language", tr.gettext("Change language")),
+        ("help", tr.gettext("How to use this bot")),
+        ("privacy", tr.gettext("Your privacy")),
+        ("about", tr.gettext("About this bot")),
+    ]
+
+
 async def post_init(application: Application) -> None:
-    await application.bot.set_my_commands([(c, c) for c in COMMANDS])
+    """The bot's profile in every language: commands, description, short description."""
+    engine: Engine = application.bot_data["engine"]
+    bot = application.bot
+    for lang in engine.catalog.codes:
+        code = None if lang == "en" else lang  # English is the default for every other language
+        tr = engine.tr(lang)
+        await bot.set_my_commands(command_descriptions(engine, lang), language_code=code)
+        await bot.set_my_description(
+            tr.gettext("I explain the rights of migrants in plain words, from UN human rights guidance. "
+                       "I do not keep your name, your number or your messages.")[:512],
+            language_code=code,
+        )
+        await bot.set_my_short_description(
+            tr.gettext("Migrants' rights in plain words. No personal data kept.")[:120], language_code=code
+        )
 
 
 def build_application(engine: Engine, token: str, base_url: str | None = None, counter=None) -> Application:

@@ -1,6 +1,7 @@
 """The real python-telegram-bot Application, over HTTP, against the local fake Bot API server."""
 
 import asyncio
+import json
 
 from bot.telegram_app import build_application
 from fake_bot_api import FakeBotApi
@@ -17,6 +18,7 @@ def run_bot(engine, api, scenario, counter=None):
     async def main():
         app = build_application(engine, "123:TEST", api.base_url, counter)
         async with app:
+            await app.post_init(app)  # as run_polling does
             await app.start()
             await app.updater.start_polling(poll_interval=0, timeout=0)
             try:
@@ -127,3 +129,53 @@ def test_clear_this_chat_deletes_the_bots_messages(engine):
             assert "deleted" in sent[1]["text"]
 
         run_bot(engine, api, scenario)
+
+
+def test_profile_is_set_for_every_language(engine, catalog):
+    with FakeBotApi() as api:
+        def scenario():
+            calls = api.wait_for("setMyShortDescription", len(catalog.codes))
+            assert {c.get("language_code") for c in calls} == {None if c == "en" else c for c in catalog.codes}
+            commands = api.wait_for("setMyCommands", len(catalog.codes))[0]["commands"]
+            assert {c["command"] for c in commands} >= {"start", "menu", "language", "help", "privacy"}
+
+        run_bot(engine, api, scenario)
+
+
+def test_webhook_refuses_a_wrong_secret_and_accepts_the_right_one(engine):
+    import socket
+    import urllib.error
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    body = json.dumps({"update_id": 1, **message("unpaid wages")}).encode()
+
+    def post(secret):
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/hook", data=body, method="POST",
+                                         headers={"Content-Type": "application/json",
+                                                  "X-Telegram-Bot-Api-Secret-Token": secret})
+        try:
+            return urllib.request.urlopen(request, timeout=5).status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    with FakeBotApi() as api:
+        async def main():
+            app = build_application(engine, "123:TEST", api.base_url)
+            async with app:
+                await app.start()
+                await app.updater.start_webhook(listen="127.0.0.1", port=port, url_path="hook",
+                                                secret_token="right-secret", webhook_url="https://example.org/hook")
+                loop = asyncio.get_running_loop()
+                assert await loop.run_in_executor(None, post, "wrong") == 403
+                assert await loop.run_in_executor(None, post, "right-secret") == 200
+                await loop.run_in_executor(None, api.wait_for, "sendMessage", 1)
+                await app.updater.stop()
+                await app.stop()
+
+        asyncio.run(main())
+        assert len(api.wait_for("sendMessage", 1)) == 1
+        [hook] = api.wait_for("setWebhook", 1)
+        assert hook["secret_token"] == "right-secret"
