@@ -97,7 +97,10 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A button press edits the message in place."""
     query = update.callback_query
-    await query.answer()
+    try:
+        await query.answer()
+    except BadRequest:  # the query expired (the person tapped long ago): still answer the tap below
+        log.info("callback query could not be answered (expired)")
     reply = engine_of(context).press(query.data)
     count(context, reply)
     if reply.event == "cleared" and update.effective_chat:

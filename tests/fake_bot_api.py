@@ -13,6 +13,30 @@ BOT_USER = {"id": 42, "is_bot": True, "first_name": "Rights", "username": "right
             "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": True}
 
 
+TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "tg-spoiler", "blockquote"}
+
+
+def _html_ok(text: str) -> bool:
+    """Telegram's HTML subset, well nested: what Telegram parses without "can't parse entities"."""
+    from html.parser import HTMLParser
+
+    stack: list[str] = []
+    ok = [True]
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            ok[0] &= tag in TELEGRAM_TAGS
+            stack.append(tag)
+
+        def handle_endtag(self, tag):
+            ok[0] &= bool(stack) and stack.pop() == tag
+
+    parser = Parser()
+    parser.feed(text)
+    parser.close()
+    return ok[0] and not stack and "<" not in parser.rawdata[parser.rawdata.rfind(">") + 1 :]
+
+
 class FakeBotApi:
     def __init__(self) -> None:
         self.updates: "queue.Queue[dict]" = queue.Queue()
@@ -82,6 +106,12 @@ class FakeBotApi:
             for button in row:
                 if len(button.get("callback_data", "").encode()) > 64:
                     return 400, {"ok": False, "error_code": 400, "description": "Bad Request: BUTTON_DATA_INVALID"}
+        if params.get("parse_mode") == "HTML" and not _html_ok(text):
+            return 400, {"ok": False, "error_code": 400, "description": "Bad Request: can't parse entities"}
+        if method == "answerInlineQuery" and len(params.get("results", [])) > 50:
+            return 400, {"ok": False, "error_code": 400, "description": "Bad Request: RESULTS_TOO_MUCH"}
+        if method == "answerCallbackQuery" and params.get("callback_query_id") == "expired":
+            return 400, {"ok": False, "error_code": 400, "description": "Bad Request: query is too old and response timeout expired or query ID is invalid"}
         if method == "getMe":
             return 200, {"ok": True, "result": BOT_USER}
         if method in {"sendMessage", "editMessageText"}:

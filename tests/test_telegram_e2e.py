@@ -179,3 +179,35 @@ def test_webhook_refuses_a_wrong_secret_and_accepts_the_right_one(engine):
         assert len(api.wait_for("sendMessage", 1)) == 1
         [hook] = api.wait_for("setWebhook", 1)
         assert hook["secret_token"] == "right-secret"
+
+
+def test_no_match_card_back_and_an_expired_button(engine):
+    with FakeBotApi() as api:
+        def scenario():
+            api.push(message("qwxz plmbrt <b>"))
+            [reply] = api.wait_for("sendMessage", 1)
+            assert "did not find" in reply["text"]
+            api.push({"callback_query": {"id": "expired", "from": USER, "chat_instance": "1", "data": "c|en|det-basics",
+                                         "message": {"message_id": 5, "date": 0, "chat": CHAT, "text": "x"}}})
+            [card] = api.wait_for("editMessageText", 1)
+            back = next(b for row in card["reply_markup"]["inline_keyboard"] for b in row if b.get("callback_data") == "t|en|detention")
+            api.push({"callback_query": {"id": "b", "from": USER, "chat_instance": "1", "data": back["callback_data"],
+                                         "message": {"message_id": 5, "date": 0, "chat": CHAT, "text": "x"}}})
+            edits = api.wait_for("editMessageText", 2)
+            assert "Detention" in edits[1]["text"]
+            assert len(api.wait_for("sendMessage", 1)) == 1  # no "something went wrong" for the expired query
+
+        run_bot(engine, api, scenario)
+
+
+def test_fake_server_refuses_what_telegram_refuses():
+    from fake_bot_api import _html_ok
+
+    assert _html_ok("<b>x</b> &amp; <i>y</i>")
+    assert not _html_ok("<b>x</i>") and not _html_ok("<div>x</div>") and not _html_ok("<b>x")
+    api = FakeBotApi()
+    assert api._answer("sendMessage", {"text": "x" * 4097})[0] == 400
+    assert api._answer("sendMessage", {"text": "<b>x", "parse_mode": "HTML"})[0] == 400
+    assert api._answer("answerInlineQuery", {"results": [{}] * 51})[0] == 400
+    assert api._answer("sendMessage", {"text": "ok", "reply_markup": {"inline_keyboard": [[{"callback_data": "x" * 65}]]}})[0] == 400
+    api.server.server_close()
