@@ -211,3 +211,14 @@ def test_fake_server_refuses_what_telegram_refuses():
     assert api._answer("answerInlineQuery", {"results": [{}] * 51})[0] == 400
     assert api._answer("sendMessage", {"text": "ok", "reply_markup": {"inline_keyboard": [[{"callback_data": "x" * 65}]]}})[0] == 400
     api.server.server_close()
+
+
+def test_an_edited_message_is_answered_like_a_new_one(engine):
+    with FakeBotApi() as api:
+        def scenario():
+            edited = message("boss wont pay")["message"]
+            api.push({"edited_message": {**edited, "edit_date": 1}})
+            [reply] = api.wait_for("sendMessage", 1)
+            assert "pay" in reply["text"]
+
+        run_bot(engine, api, scenario)
