@@ -13,6 +13,7 @@ source_hash = "{hash}"
 
 
 def add_french(root, fingerprint):
+    shutil.rmtree(root / "fr", ignore_errors=True)  # a fresh French with one card
     (root / "fr" / "cards").mkdir(parents=True)
     shutil.copy(root / "en" / "language.toml", root / "fr" / "language.toml")
     (root / "fr" / "language.toml").write_text("reviewed = false\n", encoding="utf-8")
