@@ -108,7 +108,8 @@ def cold_start() -> tuple[float, float]:
 
 
 def run(engine: Engine, quick: bool) -> list[str]:
-    sets = {lang: q for lang, q in labelled_queries().items() if lang in engine.catalog.languages}
+    translated = {lang for lang, index in engine.searcher.indexes.items() if index.card_ids}
+    sets = {lang: q for lang, q in labelled_queries().items() if lang in translated}
     summary = []
     print("Matching quality (top-1 / top-3)")
     print(f"  {'lang':<5} {'n':>4}  {'ours':>13}  {'FTS5 BM25':>13}  {'WRatio titles':>13}")

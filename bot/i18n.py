@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+from babel.lists import format_list
 from babel.numbers import format_decimal
 from babel.support import Translations
 
@@ -33,6 +34,10 @@ class Translator:
 
     def number(self, value: int | float) -> str:
         return format_decimal(value, locale=self.lang)
+
+    def join(self, items: list[str]) -> str:
+        """'79, 80 and 81' in this language's words and punctuation."""
+        return format_list(items, locale=self.lang)
 
     @property
     def rtl(self) -> bool:

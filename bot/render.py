@@ -23,7 +23,7 @@ def finish(text: str, tr: Translator) -> str:
 def sources_line(sources: tuple[Source, ...], tr: Translator) -> str:
     parts = []
     for source in sources:
-        numbers = ", ".join(tr.number(g) for g in source.guidelines)
+        numbers = tr.join([tr.number(g) for g in source.guidelines])
         parts.append(
             tr.ngettext(
                 "principle %(principle)s, guideline %(numbers)s",
@@ -43,10 +43,11 @@ def card_html(catalog: Catalog, card_id: str, lang: str, tr: Translator) -> str:
     text, _ = catalog.card_text(card_id, lang)
     paragraphs = [escape(p.strip()) for p in text.body.split("\n\n") if p.strip()]
     actions = "\n".join(f"{BULLET} {escape(a)}" for a in text.actions)
+    what_you_can_do = tr.gettext("What you can do")  # outside the f-string, where pybabel finds it
     parts = [
         f"<b>{escape(text.title)}</b>",
         *paragraphs,
-        f"<b>{escape(tr.gettext('What you can do'))}</b>\n{actions}",
+        f"<b>{escape(what_you_can_do)}</b>\n{actions}",
         "<i>"
         + escape(
             tr.gettext(

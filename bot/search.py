@@ -109,7 +109,12 @@ class LanguageIndex:
             best: dict[int, float] = {}
             weight = 0.0
             for variant in _variants(word):
+                typed_exists = variant in self.postings
                 for match, similarity in self._similar_words(variant).items():
+                    if typed_exists and similarity < 0.85:
+                        # The cards use the word as typed: a look-alike that is not a stem of
+                        # it ("determinacion" for "detencion") is probably another word.
+                        similarity *= similarity
                     idf = self.idf[match]
                     weight = max(weight, idf)
                     for card, field_weight in self.postings[match].items():
@@ -160,7 +165,7 @@ class Searcher:
         script = script_of(query[:MAX_QUERY_CHARS])
         own = self.search(query, lang, limit) if self.scripts.get(lang) == script or not script else []
         own_best = own[0].score if own else 0.0
-        if own_best >= 2 * ANSWER_THRESHOLD:
+        if own_best >= ANSWER_THRESHOLD:
             return own
         best = own
         for other, other_script in self.scripts.items():
