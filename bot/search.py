@@ -21,6 +21,7 @@ from .normalize import normalize
 FIELD_WEIGHTS = {"keyword": 3.0, "title": 2.0, "text": 1.0}
 MAX_QUERY_WORDS = 12
 MAX_QUERY_CHARS = 300
+UNKNOWN_WORD_WEIGHT = 0.5  # share of a typical word's weight that an unknown query word costs
 ANSWER_THRESHOLD = 30.0  # below this score a search is "unanswered": offer topics instead
 _ARABIC_PREFIXES = ("وال", "بال", "فال", "کال", "لل", "ال", "و", "ب", "ل", "ف")
 
@@ -79,6 +80,7 @@ class LanguageIndex:
                         slot[index] = max(slot.get(index, 0.0), FIELD_WEIGHTS[field])
         total = len(self.card_ids)
         self.idf = {w: math.log(1 + total / len(p)) for w, p in postings.items()}
+        self.typical_idf = sorted(self.idf.values())[len(self.idf) // 2] if self.idf else 1.0
         self.postings = postings
         self.vocab = sorted(postings)
 
@@ -121,6 +123,8 @@ class LanguageIndex:
                         value = similarity * similarity * field_weight * idf
                         if value > best.get(card, 0.0):
                             best[card] = value
+            if not best and len(word) >= 3:
+                weight = UNKNOWN_WORD_WEIGHT * self.typical_idf  # a word we do not know lowers confidence
             possible += FIELD_WEIGHTS["keyword"] * weight
             for card, value in best.items():
                 totals[card] = totals.get(card, 0.0) + value
@@ -158,14 +162,14 @@ class Searcher:
     def search_any(self, query: str, lang: str, limit: int = 5) -> list[Hit]:
         """Search in `lang`; if the query is written in another language, answer in that one.
 
-        A query in another script than `lang` (Arabic typed with English chosen) is searched in
-        the languages of its script; a weak match in `lang` is compared with the other languages
-        of the same script, which win only when clearly better.
+        A query in another script than `lang` (Arabic typed with English chosen) is also searched
+        in the languages of its script, and so is a weak match in `lang`; another language wins
+        only when clearly better, so Arabizi or Finglish keywords still answer in Arabic or Persian.
         """
         script = script_of(query[:MAX_QUERY_CHARS])
-        own = self.search(query, lang, limit) if self.scripts.get(lang) == script or not script else []
+        own = self.search(query, lang, limit)
         own_best = own[0].score if own else 0.0
-        if own_best >= ANSWER_THRESHOLD:
+        if own_best >= ANSWER_THRESHOLD and (self.scripts.get(lang) == script or not script):
             return own
         best = own
         for other, other_script in self.scripts.items():
