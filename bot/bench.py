@@ -135,6 +135,13 @@ def run(engine: Engine, quick: bool) -> list[str]:
           f"echo bot {echo_rate:.0f} updates/s (p99 {echo_p99 * 1000:.0f} ms)")
     summary.append(f"throughput: ours {ours_rate:.0f}/s, echo {echo_rate:.0f}/s, ratio {ours_rate / echo_rate:.2f}; "
                    f"p99 arrival->reply {ours_p99 * 1000:.0f} ms")
+    from .bench_load import Faults, report, run as load
+
+    people = 50 if quick else 500
+    print(f"\nLoad and faults: {people} people x 10 updates; 1% of calls 429, 3% 500, 3% dropped connections")
+    result = load(engine, people, 10, Faults(too_many=0.01, server_error=0.03, dropped=0.03, seed=1))
+    print("  " + report(result))
+    summary.append(report(result))
     seconds, rss = cold_start()
     print(f"\nCold start (process start to first reply): {seconds:.2f} s; peak RSS {rss:.0f} MB")
     summary += [f"cold start: {seconds:.2f} s", f"peak RSS: {rss:.0f} MB"]

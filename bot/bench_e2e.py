@@ -9,11 +9,12 @@ import time
 from pathlib import Path
 
 from telegram import Update
-from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, MessageHandler, filters
+from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from fake_bot_api import FakeBotApi  # noqa: E402
 
+from .delivery import PerChatUpdateProcessor, RetryingRateLimiter  # noqa: E402
 from .engine import Engine  # noqa: E402
 from .telegram_app import build_application  # noqa: E402
 
@@ -26,7 +27,8 @@ async def _echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def echo_application(base_url: str):
     # the same stack as ours, rate limiter included (it holds sends to Telegram's ~30 messages/s)
-    app = ApplicationBuilder().token("1:ECHO").base_url(base_url).rate_limiter(AIORateLimiter(max_retries=3)).build()
+    app = (ApplicationBuilder().token("1:ECHO").base_url(base_url).rate_limiter(RetryingRateLimiter(max_retries=3))
+           .concurrent_updates(PerChatUpdateProcessor()).build())
     app.add_handler(MessageHandler(filters.ALL, _echo))
     return app
 

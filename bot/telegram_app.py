@@ -29,6 +29,7 @@ from telegram.ext import (
 )
 
 from . import callbacks as cb
+from .delivery import PerChatUpdateProcessor, RetryingRateLimiter
 from .engine import Engine, Reply
 from .i18n import negotiate
 from .sent_messages import SentMessages
@@ -227,13 +228,17 @@ async def post_init(application: Application) -> None:
         )
 
 
-def build_application(engine: Engine, token: str, base_url: str | None = None, counter=None) -> Application:
+def build_application(
+    engine: Engine, token: str, base_url: str | None = None, counter=None, rate_limiter: AIORateLimiter | None = None
+) -> Application:
+    """The bot's Application; `rate_limiter` replaces Telegram's limits (tests and benchmarks only)."""
     logging.getLogger("httpx").setLevel(logging.WARNING)  # at INFO it logs URLs, which hold the token
     builder = (
         ApplicationBuilder()
         .token(token)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(rate_limiter or RetryingRateLimiter(max_retries=3))
+        .concurrent_updates(PerChatUpdateProcessor())
         .post_init(post_init)
     )
     if base_url:

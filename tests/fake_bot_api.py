@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import queue
+import random
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -37,9 +37,38 @@ def _html_ok(text: str) -> bool:
     return ok[0] and not stack and "<" not in parser.rawdata[parser.rawdata.rfind(">") + 1 :]
 
 
+SEND_METHODS = {"sendMessage", "editMessageText", "answerCallbackQuery", "answerInlineQuery"}
+
+
+class Faults:
+    """Seeded, reproducible network trouble: 429 with retry_after, 500, and dropped connections.
+
+    Faults strike before a call takes effect, as when Telegram refuses or the connection breaks on
+    the way in; `getUpdates` only ever loses its answer, and Telegram then sends the updates again.
+    """
+
+    def __init__(self, too_many: float = 0.0, server_error: float = 0.0, dropped: float = 0.0, seed: int = 1):
+        self.rates = {"429": too_many, "500": server_error, "dropped": dropped}
+        self.random = random.Random(seed)
+        self.injected = {kind: 0 for kind in self.rates}
+
+    def pick(self, method: str) -> str | None:
+        roll = self.random.random()
+        for kind, rate in self.rates.items():
+            if kind == "429" and method not in SEND_METHODS:
+                continue
+            if roll < rate:
+                self.injected[kind] += 1
+                return kind
+            roll -= rate
+        return None
+
+
 class FakeBotApi:
-    def __init__(self) -> None:
-        self.updates: "queue.Queue[dict]" = queue.Queue()
+    def __init__(self, faults: Faults | None = None) -> None:
+        self.pending: list[dict] = []  # updates not yet confirmed by a getUpdates offset
+        self.arrived = threading.Condition()
+        self.faults = faults or Faults()
         self.calls: list[tuple[str, dict]] = []
         self.lock = threading.Lock()
         self.next_update = 1
@@ -67,7 +96,23 @@ class FakeBotApi:
         with self.lock:
             update["update_id"] = self.next_update
             self.next_update += 1
-        self.updates.put(update)
+        with self.arrived:
+            self.pending.append(update)
+            self.arrived.notify_all()
+
+    def _get_updates(self, params: dict) -> list[dict]:
+        """Telegram's contract: updates stay until a later call's offset confirms them."""
+        offset = int(params.get("offset") or 0)
+        with self.arrived:
+            self.pending = [u for u in self.pending if u["update_id"] >= offset]
+            if not self.pending:
+                self.arrived.wait(timeout=0.3)
+            batch = self.pending[:100]
+        now = time.perf_counter()
+        with self.lock:
+            for update in batch:
+                self.delivered.setdefault(update["update_id"], now)
+        return batch
 
     def wait_for(self, method: str, count: int = 1, timeout: float = 15.0) -> list[dict]:
         deadline = time.monotonic() + timeout
@@ -81,16 +126,13 @@ class FakeBotApi:
 
     def _answer(self, method: str, params: dict) -> tuple[int, dict]:
         if method == "getUpdates":
-            try:
-                batch = [self.updates.get(timeout=0.3)]
-            except queue.Empty:
-                return 200, {"ok": True, "result": []}
-            while len(batch) < 100 and not self.updates.empty():
-                batch.append(self.updates.get_nowait())
-            now = time.perf_counter()
+            batch = self._get_updates(params)
             with self.lock:
-                for update in batch:
-                    self.delivered[update["update_id"]] = now
+                fault = self.faults.pick(method) if batch else None
+            if fault == "500":
+                return 500, {"ok": False, "error_code": 500, "description": "Internal Server Error"}
+            if fault == "dropped":
+                return 0, {}
             return 200, {"ok": True, "result": batch}
         with self.lock:
             if method == "sendMessage" and self.too_many > 0:
@@ -98,6 +140,14 @@ class FakeBotApi:
                 self.refused += 1
                 return 429, {"ok": False, "error_code": 429, "description": "Too Many Requests: retry after 1",
                              "parameters": {"retry_after": 1}}
+            fault = self.faults.pick(method)
+            if fault == "429":
+                return 429, {"ok": False, "error_code": 429, "description": "Too Many Requests: retry after 1",
+                             "parameters": {"retry_after": 1}}
+            if fault == "500":
+                return 500, {"ok": False, "error_code": 500, "description": "Internal Server Error"}
+            if fault == "dropped":
+                return 0, {}
             self.calls.append((method, params))
         text = params.get("text", "")
         if len(text) > 4096:
@@ -136,12 +186,18 @@ class FakeBotApi:
                     except ValueError:
                         params[key] = value
                 status, payload = api._answer(method, params)
+                if status == 0:  # drop the connection without an answer
+                    self.close_connection = True
+                    return
                 data = json.dumps(payload).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
-                self.wfile.write(data)
+                try:
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):  # the client stopped waiting (shutdown)
+                    pass
 
             def log_message(self, *args):
                 pass

@@ -1,0 +1,153 @@
+"""Load and faults: many people at once through the real Application, on a network that misbehaves.
+
+Every simulated person sends a fixed script (commands, button taps, searches, an inline query) in
+their own language. The local Bot API server answers some calls with 429 and `retry_after`, some
+with 500, and drops some connections. Afterwards each chat's replies are compared with what the
+engine alone says, in order: every reply exactly once, in order per chat, and no error reply.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from fake_bot_api import FakeBotApi, Faults  # noqa: E402
+
+from .delivery import RetryingRateLimiter  # noqa: E402
+from .engine import Engine  # noqa: E402
+from .telegram_app import build_application  # noqa: E402
+
+SEARCHES = {
+    "en": ["doctr no papers", "boss wont pay"], "ar": ["طبيب بدون اوراق", "المدرسة"],
+    "fa": ["دکتر بدون مدرک", "مدرسه"], "fr": ["medecin sans papiers", "patron paye pas"],
+    "es": ["medico sin papeles", "escuela"], "uk": ["лікар без документів", "школа"],
+    "ru": ["врач без документов", "школа"], "tr": ["belgesiz doktor", "okul"],
+}
+
+
+@dataclass
+class Person:
+    chat_id: int
+    lang: str
+    steps: list[tuple[str, str]] = field(default_factory=list)  # (kind, text or callback data)
+
+
+@dataclass
+class LoadResult:
+    people: int
+    updates: int
+    seconds: float
+    faults: dict[str, int]
+    wrong_chats: list[str]
+    inline_answers: dict[str, int]
+    callback_answers: dict[str, int]
+
+    @property
+    def ok(self) -> bool:
+        return (not self.wrong_chats and all(n == 1 for n in self.inline_answers.values())
+                and all(n == 1 for n in self.callback_answers.values()))
+
+
+def script(engine: Engine, person: int, steps: int) -> Person:
+    langs = [lang for lang in SEARCHES if lang in engine.catalog.languages]
+    lang = langs[person % len(langs)]
+    first, second = SEARCHES[lang]
+    start = engine.start(lang)
+    topic = start.buttons[1][0].data  # the second topic of the main menu
+    card = engine.press(topic).buttons[0][0].data
+    cycle = [("command", "/start"), ("button", topic), ("text", first), ("inline", first), ("button", card),
+             ("command", "/help"), ("text", second), ("button", f"m|{lang}|"), ("command", "/privacy"),
+             ("text", "thanks")]
+    return Person(20_000 + person, lang, [cycle[i % len(cycle)] for i in range(steps)])
+
+
+def expected(engine: Engine, person: Person) -> list[tuple[str, str]]:
+    """What the chat must receive, in order, according to the engine alone."""
+    replies = []
+    for kind, value in person.steps:
+        if kind == "command":
+            replies.append(("sendMessage", engine.command(person.lang, value[1:]).text))
+        elif kind == "text":
+            replies.append(("sendMessage", engine.text(person.lang, value).text))
+        elif kind == "button":
+            replies.append(("editMessageText", engine.press(value).text))
+    return replies
+
+
+def update(person: Person, step: int) -> dict:
+    kind, value = person.steps[step]
+    user = {"id": person.chat_id, "is_bot": False, "first_name": "p", "language_code": person.lang}
+    chat = {"id": person.chat_id, "type": "private"}
+    if kind == "inline":
+        return {"inline_query": {"id": f"{person.chat_id}-{step}", "from": user, "query": value, "offset": ""}}
+    if kind == "button":
+        return {"callback_query": {"id": f"{person.chat_id}-{step}", "from": user, "chat_instance": "1", "data": value,
+                                   "message": {"message_id": 7, "date": 0, "chat": chat, "text": "menu"}}}
+    message = {"message_id": step + 1, "date": 0, "chat": chat, "from": user, "text": value}
+    if kind == "command":
+        message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(value)}]
+    return {"message": message}
+
+
+def run(engine: Engine, people: int, steps: int, faults: Faults, timeout: float = 300.0) -> LoadResult:
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    # The updater logs each failed getUpdates with a traceback; here those failures are the point.
+    logging.getLogger("telegram.ext.Updater").setLevel(logging.CRITICAL)
+    persons = [script(engine, p, steps) for p in range(people)]
+    wanted = {p.chat_id: expected(engine, p) for p in persons}
+    total = sum(len(w) for w in wanted.values())
+    # Telegram's 30 messages a second would make this a test of patience: limits off, retries on.
+    limiter = RetryingRateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=8, first_pause=0.05)
+    with FakeBotApi(faults) as api:
+        async def main() -> float:
+            app = build_application(engine, "1:LOAD", api.base_url, rate_limiter=limiter)
+            async with app:
+                await app.start()
+                for step in range(steps):  # everyone at once: the queue interleaves the chats
+                    for person in persons:
+                        api.push(update(person, step))
+                began = time.perf_counter()
+                await app.updater.start_polling(poll_interval=0, timeout=0)
+                while time.perf_counter() - began < timeout:
+                    with api.lock:
+                        done = sum(1 for m, _ in api.calls if m in {"sendMessage", "editMessageText"})
+                    if done >= total:
+                        break
+                    await asyncio.sleep(0.05)
+                elapsed = time.perf_counter() - began
+                await asyncio.sleep(0.5)  # room for a duplicate to show up
+                await app.updater.stop()
+                await app.stop()
+            return elapsed
+
+        seconds = asyncio.run(main())
+        got: dict[int, list[tuple[str, str]]] = {p.chat_id: [] for p in persons}
+        inline: dict[str, int] = {}
+        callbacks: dict[str, int] = {}
+        for method, params in api.calls:
+            if method in {"sendMessage", "editMessageText"}:
+                got.setdefault(int(params["chat_id"]), []).append((method, params["text"]))
+            elif method == "answerInlineQuery":
+                inline[params["inline_query_id"]] = inline.get(params["inline_query_id"], 0) + 1
+            elif method == "answerCallbackQuery":
+                callbacks[params["callback_query_id"]] = callbacks.get(params["callback_query_id"], 0) + 1
+    wrong = [f"chat {chat}: got {len(got[chat])} replies, wanted {len(want)}"
+             for chat, want in wanted.items() if got.get(chat) != want]
+    for person in persons:
+        for step, (kind, _) in enumerate(person.steps):
+            table = inline if kind == "inline" else callbacks if kind == "button" else None
+            if table is not None:
+                table.setdefault(f"{person.chat_id}-{step}", 0)
+    return LoadResult(people, people * steps, seconds, dict(faults.injected), wrong, inline, callbacks)
+
+
+def report(result: LoadResult) -> str:
+    faults = ", ".join(f"{n} {kind}" for kind, n in result.faults.items())
+    verdict = "every reply exactly once, in order" if result.ok else f"FAILED: {len(result.wrong_chats)} chats wrong"
+    return (f"load: {result.people} people x {result.updates // max(result.people, 1)} updates in "
+            f"{result.seconds:.1f} s ({result.updates / result.seconds:.0f} updates/s), survived {faults}: {verdict}")
