@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from html import escape
 from pathlib import Path
 
@@ -10,6 +11,13 @@ import segno
 from . import callbacks as cb
 from .engine import Engine
 from .i18n import language_name
+
+
+def _without_emoji(label: str) -> str:
+    """'🏥 Health' -> 'Health': the leading symbol of a topic label, when it has no letter in it."""
+    first, _, rest = label.partition(" ")
+    has_letter = any("LETTER" in unicodedata.name(c, "") for c in first)
+    return label if has_letter or not rest else rest.strip()
 
 
 def deep_link(bot: str, lang: str, target: str = "") -> str:
@@ -29,17 +37,18 @@ def all_links(engine: Engine, bot: str, langs: list[str]) -> list[tuple[str, str
 
 def poster(engine: Engine, bot: str, lang: str, qr_svg: str) -> str:
     tr = engine.tr(lang)
-    topics = [engine.catalog.topic_text(t, lang).label for t in engine.catalog.main if t in engine.catalog.topics]
+    # Without their emoji: a printer's or an old computer's fonts may not have them.
+    topics = [_without_emoji(engine.catalog.topic_text(t, lang).label) for t in engine.catalog.main if t in engine.catalog.topics]
     direction = "rtl" if tr.rtl else "ltr"
     items = "".join(f"<li>{escape(t)}</li>" for t in topics)
     return f"""<!doctype html>
 <html lang="{lang}" dir="{direction}"><head><meta charset="utf-8"><title>@{escape(bot)}</title>
 <style>body{{font-family:sans-serif;max-width:40em;margin:2em auto;text-align:center}}
 ul{{columns:2;text-align:start}} .qr svg{{width:18em;height:18em}} .note{{font-weight:bold}}</style></head>
-<body><h1>@{escape(bot)}</h1>
+<body><h1><bdi dir="ltr">@{escape(bot)}</bdi></h1>
 <h2>{escape(tr.gettext("Hello. I explain the rights of migrants in plain words."))}</h2>
 <div class="qr">{qr_svg}</div>
-<p>{escape(deep_link(bot, lang))}</p>
+<p dir="ltr">{escape(deep_link(bot, lang))}</p>
 <ul>{items}</ul>
 <p class="note">{escape(tr.gettext("This bot does not keep your name, your number, your messages or where you are."))}</p>
 <p>{escape(tr.gettext("If you are in danger, call the local emergency number now."))}</p>
@@ -57,6 +66,6 @@ def write_links(engine: Engine, bot: str, langs: list[str], out: Path) -> list[t
         qr.save(out / f"{name}.svg", scale=4)
         qr.save(out / f"{name}.png", scale=6)
         if not target:
-            svg = qr.svg_inline(scale=6)
+            svg = qr.svg_inline(scale=6, omitsize=True)  # sized by the poster's CSS
             (out / f"poster_{lang}.html").write_text(poster(engine, bot, lang, svg), encoding="utf-8")
     return rows

@@ -68,6 +68,8 @@ def test_links_write_qr_codes_and_posters_that_open_the_right_card(tmp_path, eng
     assert (tmp_path / "en_health-doctor.png").read_bytes()[:4] == b"\x89PNG"
     poster = (tmp_path / "poster_en.html").read_text()
     assert "<svg" in poster and "does not keep your name" in poster
+    assert "<li>Health</li>" in poster  # topic labels without emoji, which printers' fonts may lack
+    assert '<bdi dir="ltr">@rights_test_bot</bdi>' in poster  # "@name" stays whole in a right-to-left poster
     assert cli("links", "--bot", "bad name!").returncode == 2
 
 
