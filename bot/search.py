@@ -23,7 +23,7 @@ MAX_QUERY_WORDS = 12
 MAX_QUERY_CHARS = 300
 UNKNOWN_WORD_WEIGHT = 0.5  # share of a typical word's weight that an unknown query word costs
 ANSWER_THRESHOLD = 30.0  # below this score a search is "unanswered": offer topics instead
-_ARABIC_PREFIXES = ("وال", "بال", "فال", "کال", "لل", "ال", "و", "ب", "ل", "ف")
+_ARABIC_PREFIXES = ("وال", "بال", "فال", "کال", "عال", "لل", "ال", "و", "ب", "ل", "ف")  # عال: Levantine "on the"
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def _variants(word: str) -> set[str]:
 def _cutoff(word: str) -> float:
     if len(word) <= 3:
         return 100.0
-    return 75.0 if len(word) == 4 else 78.0
+    return 80.0 if len(word) == 4 else 78.0
 
 
 class LanguageIndex:
