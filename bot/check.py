@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import callbacks as cb
 from .content import ID_PATTERN, SOURCE_LANG, Catalog, ContentError, load_catalog
+from .i18n import MissingCatalog
 
 SOURCE_TEXT = Path(__file__).resolve().parent.parent.parent / "shared" / "sources" / "000_89c746550c93c495.txt"
 MAX_MESSAGE = 4096
@@ -104,7 +105,11 @@ def check_catalog(catalog: Catalog) -> list[str]:
                     owner = principles.get(g)
                     hint = f"it belongs to principle {owner}" if owner else "there is no such guideline"
                     problems.append(f"{where}: guideline {g} is cited under principle {source.principle}, but {hint}")
-    problems += rendered_problems(build_engine(catalog))
+    try:
+        engine = build_engine(catalog)
+    except MissingCatalog as error:
+        return problems + [str(error)]
+    problems += rendered_problems(engine)
     return problems
 
 

@@ -10,6 +10,7 @@ import sys
 
 from .contacts import ContactsError
 from .content import ContentError
+from .i18n import MissingCatalog
 
 
 def _engine():
@@ -97,7 +98,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     problems = run_check()
     for problem in problems:
-        print(f"content/{problem}", file=sys.stderr)
+        print(problem if problem.startswith("translations/") else f"content/{problem}", file=sys.stderr)
     if not problems:
         catalog = load_catalog()
         for warning in warnings(catalog):
@@ -205,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         print(f"content/{error}", file=sys.stderr)
         return 1
-    except ContactsError as error:
+    except (ContactsError, MissingCatalog) as error:
         print(error, file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -44,6 +44,10 @@ class Translator:
         return self.lang in RTL_SCRIPTS
 
 
+class MissingCatalog(FileNotFoundError):
+    """A language has cards but no compiled interface catalog."""
+
+
 def load_translators(codes: tuple[str, ...], directory: Path = TRANSLATIONS_DIR) -> dict[str, Translator]:
     """A Translator for each language; a language without a compiled catalog is an error."""
     translators = {}
@@ -53,9 +57,10 @@ def load_translators(codes: tuple[str, ...], directory: Path = TRANSLATIONS_DIR)
             continue
         mo = directory / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
         if not mo.exists():
-            raise FileNotFoundError(
-                f"{mo} is missing: compile the catalog with "
-                f"`pybabel compile -d translations -D {DOMAIN}` (see README, Translating)"
+            raise MissingCatalog(
+                f"translations/{code}/LC_MESSAGES/{DOMAIN}.mo is missing: create the catalog with "
+                f"`pybabel init -i translations/messages.pot -d translations -l {code}` if there is no .po yet, "
+                f"translate it, then `pybabel compile -d translations` (README: Adding a language)"
             )
         translators[code] = Translator(code, Translations.load(str(directory), [code], DOMAIN))
     return translators

@@ -65,3 +65,14 @@ def test_bad_id_and_payload(content_copy):
     edit(content_copy / "menu.toml", '"health-hiv"', '"Health_HIV"')
     edit(content_copy / "en/cards/health.toml", "[health-hiv]", "[Health_HIV]")
     assert any("Health_HIV" in p and "lowercase" in p for p in run_check(content_copy))
+
+
+def test_a_new_language_without_its_interface_catalog_is_a_problem_not_a_crash(content_copy):
+    # The first steps of README "Adding a language": cards folder and topics, no .po/.mo yet.
+    new = content_copy / "pt"
+    (new / "cards").mkdir(parents=True)
+    for name in ("language.toml", "topics.toml"):
+        (new / name).write_text((content_copy / "en" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    problems = run_check(content_copy)
+    assert any(p.startswith("translations/pt/LC_MESSAGES/messages.mo is missing") and "pybabel init" in p
+               for p in problems), problems
