@@ -23,17 +23,32 @@ _APOSTROPHES = re.compile(r"(?<=\w)'(?=\w)")
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
-def _digit(char: str) -> str:
-    """Eastern Arabic and Persian digits (and any Unicode decimal digit) become 0-9."""
-    return str(unicodedata.digit(char)) if char.isdigit() and not char.isascii() else char
+class _Folds(dict):
+    """str.translate table built as characters come: combining marks dropped, any digit to 0-9.
+
+    Filled lazily so the per-character work runs once per distinct character, not once per use.
+    """
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        if unicodedata.category(char) == "Mn":  # accents, harakat
+            folded = None
+        elif char.isdigit() and not char.isascii():  # Eastern Arabic and Persian digits
+            folded = str(unicodedata.digit(char))
+        else:
+            folded = char
+        if len(self) < 50_000:  # forged input cannot grow it without end
+            self[code] = folded
+        return folded
+
+
+_FOLDS = _Folds()
 
 
 def normalize(text: str) -> str:
     """Lowercase, no accents or harakat, one letter form per Arabic/Persian letter, words split by one space."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_LETTERS)
-    text = "".join(
-        _digit(c) for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"
-    )
+    text = unicodedata.normalize("NFD", text).translate(_FOLDS)
     text = _APOSTROPHES.sub("", text)  # "don't" -> "dont", Ukrainian "ім'я" -> "імя"
     return _NOT_WORD.sub(" ", text.replace("_", " ")).strip()
 

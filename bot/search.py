@@ -66,16 +66,19 @@ class LanguageIndex:
         self.lang = lang
         self.card_ids = list(texts)
         postings: dict[str, dict[int, float]] = {}
-        self.phrases: list[tuple[str, int]] = []
+        variants: dict[str, set[str]] = {}  # the cards' own words repeat: fold each once
+        self.phrases: dict[str, list[tuple[str, int]]] = {}  # first word -> (keyword phrase, card)
         for index, text in enumerate(texts.values()):
             fields = [("keyword", k) for k in text.keywords]
             fields += [("title", text.title), ("text", text.body), *(("text", a) for a in text.actions)]
             for field, value in fields:
                 words = normalize(value).split()
                 if field == "keyword" and len(words) > 1:
-                    self.phrases.append((" ".join(words), index))
+                    self.phrases.setdefault(words[0], []).append((" ".join(words), index))
                 for word in words:
-                    for variant in _variants(word):
+                    if word not in variants:
+                        variants[word] = _variants(word)
+                    for variant in variants[word]:
                         slot = postings.setdefault(variant, {})
                         slot[index] = max(slot.get(index, 0.0), FIELD_WEIGHTS[field])
         total = len(self.card_ids)
@@ -83,13 +86,41 @@ class LanguageIndex:
         self.typical_idf = sorted(self.idf.values())[len(self.idf) // 2] if self.idf else 1.0
         self.postings = postings
         self.vocab = sorted(postings)
+        self._known: dict[str, dict[str, float]] = {}
+        # Typos keep a word's first or second letter in place far more often than not; looking only
+        # at words that start like the query word (or one letter off) is what keeps search fast.
+        self.by_first: dict[str, list[str]] = {}
+        self.by_second: dict[str, list[str]] = {}
+        for word in self.vocab:
+            self.by_first.setdefault(word[0], []).append(word)
+            if len(word) > 1:
+                self.by_second.setdefault(word[1], []).append(word)
+
+    def _candidates(self, word: str) -> list[str]:
+        """Index words that could be `word` with a typo: same first letter, or one letter added or lost before it."""
+        found = self.by_first.get(word[0], []) + self.by_second.get(word[0], [])
+        if len(word) > 1:
+            found += self.by_first.get(word[1], [])
+        return found
 
     def _similar_words(self, word: str) -> dict[str, float]:
-        """Index words that look like `word`, with a similarity in 0..1."""
+        """Index words that look like `word`, with a similarity in 0..1.
+
+        Remembered for the cards' own words only, so the memory holds nothing a person typed that
+        the cards do not already say, and is bounded by the vocabulary.
+        """
+        if word in self._known:
+            return self._known[word]
+        found = self._look_alikes(word)
+        if word in self.postings:
+            self._known[word] = found
+        return found
+
+    def _look_alikes(self, word: str) -> dict[str, float]:
         found: dict[str, float] = {}
-        for match, score, _ in process.extract(
-            word, self.vocab, scorer=fuzz.ratio, score_cutoff=_cutoff(word), limit=8
-        ):
+        cutoff = _cutoff(word)
+        candidates = self._candidates(word) if cutoff < 100 else ([word] if word in self.postings else [])
+        for match, score, _ in process.extract(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8):
             found[match] = score / 100
         if len(word) >= 4:  # stems: "detain" finds "detained", "doctors" finds "doctor"
             start = bisect.bisect_left(self.vocab, word)
@@ -131,9 +162,10 @@ class LanguageIndex:
         if not possible:
             return {}
         padded = f" {query} "
-        for phrase, card in self.phrases:  # a whole keyword phrase in the query is a strong sign
-            if card in totals and f" {phrase} " in padded:
-                totals[card] += 0.25 * possible
+        for word in words:  # a whole keyword phrase in the query is a strong sign
+            for phrase, card in self.phrases.get(word, ()):
+                if card in totals and f" {phrase} " in padded:
+                    totals[card] += 0.25 * possible
         return {card: min(100.0, 100 * value / possible) for card, value in totals.items()}
 
 
