@@ -25,9 +25,16 @@ async def _echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await update.effective_chat.send_message(update.effective_message.text)
 
 
-def echo_application(base_url: str):
-    # the same stack as ours, rate limiter included (it holds sends to Telegram's ~30 messages/s)
-    app = (ApplicationBuilder().token("1:ECHO").base_url(base_url).rate_limiter(RetryingRateLimiter(max_retries=3))
+def limiter(telegram_limits: bool) -> RetryingRateLimiter:
+    """Telegram's ~30 messages/s, or no limit: what the bot itself can do."""
+    if telegram_limits:
+        return RetryingRateLimiter(max_retries=3)
+    return RetryingRateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=3)
+
+
+def echo_application(base_url: str, telegram_limits: bool = True):
+    # the same stack as ours: rate limiter, retries, per-chat ordered concurrent updates
+    app = (ApplicationBuilder().token("1:ECHO").base_url(base_url).rate_limiter(limiter(telegram_limits))
            .concurrent_updates(PerChatUpdateProcessor()).build())
     app.add_handler(MessageHandler(filters.ALL, _echo))
     return app
@@ -65,7 +72,7 @@ def measure(make_app, n: int) -> tuple[float, float]:
     return n / elapsed, latencies[min(n - 1, int(0.99 * n))]
 
 
-def run(engine: Engine, n: int) -> tuple[tuple[float, float], tuple[float, float]]:
-    ours = measure(lambda url: build_application(engine, "1:OURS", url), n)
-    echo = measure(echo_application, n)
+def run(engine: Engine, n: int, telegram_limits: bool = True) -> tuple[tuple[float, float], tuple[float, float]]:
+    ours = measure(lambda url: build_application(engine, "1:OURS", url, rate_limiter=limiter(telegram_limits)), n)
+    echo = measure(lambda url: echo_application(url, telegram_limits), n)
     return ours, echo

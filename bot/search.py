@@ -84,6 +84,8 @@ class LanguageIndex:
         total = len(self.card_ids)
         self.idf = {w: math.log(1 + total / len(p)) for w, p in postings.items()}
         self.typical_idf = sorted(self.idf.values())[len(self.idf) // 2] if self.idf else 1.0
+        # word -> [(card, field weight x idf)]: what a match on the word gives each card
+        self.weighted = {w: [(c, f * self.idf[w]) for c, f in p.items()] for w, p in postings.items()}
         self.postings = postings
         self.vocab = sorted(postings)
         self._known: dict[str, dict[str, float]] = {}
@@ -148,10 +150,10 @@ class LanguageIndex:
                         # The cards use the word as typed: a look-alike that is not a stem of
                         # it ("determinacion" for "detencion") is probably another word.
                         similarity *= similarity
-                    idf = self.idf[match]
-                    weight = max(weight, idf)
-                    for card, field_weight in self.postings[match].items():
-                        value = similarity * similarity * field_weight * idf
+                    weight = max(weight, self.idf[match])
+                    factor = similarity * similarity
+                    for card, card_weight in self.weighted[match]:
+                        value = factor * card_weight
                         if value > best.get(card, 0.0):
                             best[card] = value
             if not best and len(word) >= 3:
@@ -201,8 +203,9 @@ class Searcher:
         script = script_of(query[:MAX_QUERY_CHARS])
         own = self.search(query, lang, limit)
         own_best = own[0].score if own else 0.0
-        if own_best >= ANSWER_THRESHOLD and (self.scripts.get(lang) == script or not script):
-            return own
+        same_script = self.scripts.get(lang) == script or not script
+        if own_best >= (ANSWER_THRESHOLD if same_script else 2 * ANSWER_THRESHOLD):
+            return own  # a good match in the chosen language, even typed in Latin letters (Arabizi)
         best = own
         for other, other_script in self.scripts.items():
             if other == lang or other_script != script:

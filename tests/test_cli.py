@@ -76,5 +76,8 @@ def test_links_write_qr_codes_and_posters_that_open_the_right_card(tmp_path, eng
 def test_bench_quick_prints_every_figure_with_its_baseline():
     out = cli("bench", "--quick").stdout
     summary = out.split("Summary", 1)[1]
-    for figure in ("quality en: top-3 ours", "FTS5", "WRatio", "latency: p50", "ratio to raw rapidfuzz", "throughput: ours", "cold start", "peak RSS"):
+    figures = ["latency: p50", "ratio to raw rapidfuzz", "throughput limited: ours", "throughput unlimited: ours",
+               "load: 50 people x 10 updates", "every reply exactly once", "cold start", "peak RSS"]
+    figures += [f"quality {lang}: top-3 ours" for lang in ("en", "ar", "fa", "fr", "es", "uk", "ru", "tr")]
+    for figure in figures:
         assert figure in summary, figure
