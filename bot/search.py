@@ -59,6 +59,15 @@ def _cutoff(word: str) -> float:
     return 80.0 if len(word) == 4 else 78.0
 
 
+def _length_buckets(vocab: list[str], position: int) -> dict[str, tuple[list[str], list[int]]]:
+    """letter -> (the words with that letter at `position`, by length; their lengths)."""
+    buckets: dict[str, list[str]] = {}
+    for word in vocab:
+        if len(word) > position:
+            buckets.setdefault(word[position], []).append(word)
+    return {k: (sorted(ws, key=len), sorted(map(len, ws))) for k, ws in buckets.items()}
+
+
 class LanguageIndex:
     """The searchable words of one language's cards."""
 
@@ -89,20 +98,25 @@ class LanguageIndex:
         self.postings = postings
         self.vocab = sorted(postings)
         self._known: dict[str, dict[str, float]] = {}
-        # Typos keep a word's first or second letter in place far more often than not; looking only
-        # at words that start like the query word (or one letter off) is what keeps search fast.
-        self.by_first: dict[str, list[str]] = {}
-        self.by_second: dict[str, list[str]] = {}
-        for word in self.vocab:
-            self.by_first.setdefault(word[0], []).append(word)
-            if len(word) > 1:
-                self.by_second.setdefault(word[1], []).append(word)
+        # Typos keep a word's first or second letter in place far more often than not, and
+        # fuzz.ratio >= c needs lengths within a factor (2 - c) / c of each other: looking only at
+        # words that start like the query word (or one letter off) and are about as long is what
+        # keeps search fast. Each bucket is ordered by length, with the lengths beside it.
+        self.by_first = _length_buckets(self.vocab, 0)
+        self.by_second = _length_buckets(self.vocab, 1)
 
-    def _candidates(self, word: str) -> list[str]:
+    def _candidates(self, word: str, cutoff: float) -> list[str]:
         """Index words that could be `word` with a typo: same first letter, or one letter added or lost before it."""
-        found = self.by_first.get(word[0], []) + self.by_second.get(word[0], [])
+        share = cutoff / 100
+        shortest = math.ceil(len(word) * share / (2 - share))
+        longest = math.floor(len(word) * (2 - share) / share)
+        keys = [(self.by_first, word[0]), (self.by_second, word[0])]
         if len(word) > 1:
-            found += self.by_first.get(word[1], [])
+            keys.append((self.by_first, word[1]))
+        found: list[str] = []
+        for buckets, letter in keys:
+            words, lengths = buckets.get(letter, ((), ()))
+            found += words[bisect.bisect_left(lengths, shortest) : bisect.bisect_right(lengths, longest)]
         return found
 
     def _similar_words(self, word: str) -> dict[str, float]:
@@ -121,7 +135,7 @@ class LanguageIndex:
     def _look_alikes(self, word: str) -> dict[str, float]:
         found: dict[str, float] = {}
         cutoff = _cutoff(word)
-        candidates = self._candidates(word) if cutoff < 100 else ([word] if word in self.postings else [])
+        candidates = self._candidates(word, cutoff) if cutoff < 100 else ([word] if word in self.postings else [])
         for match, score, _ in process.extract(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8):
             found[match] = score / 100
         if len(word) >= 4:  # stems: "detain" finds "detained", "doctors" finds "doctor"
@@ -207,12 +221,17 @@ class Searcher:
         if own_best >= (ANSWER_THRESHOLD if same_script else 2 * ANSWER_THRESHOLD):
             return own  # a good match in the chosen language, even typed in Latin letters (Arabizi)
         best = own
-        for other, other_script in self.scripts.items():
-            if other == lang or other_script != script:
-                continue
+        for other in self._likely_languages(query, lang, script):
             hits = self.search(query, other, limit)
             if hits and hits[0].score >= ANSWER_THRESHOLD and hits[0].score > (
                 best[0].score + 10 if best else 0.0
             ):
                 best = hits
         return best
+
+    def _likely_languages(self, query: str, lang: str, script: str, keep: int = 2) -> list[str]:
+        """The other languages of `script` whose cards use the most of the query's words as typed."""
+        words = normalize(query[:MAX_QUERY_CHARS]).split()
+        others = [o for o, s in self.scripts.items() if o != lang and s == script]
+        known = {o: sum(w in self.indexes[o].postings for w in words) for o in others}
+        return sorted(others, key=lambda o: -known[o])[:keep]
