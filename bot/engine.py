@@ -33,6 +33,19 @@ class Reply:
     card_id: str | None = None
 
 
+@dataclass(frozen=True)
+class Shareable:
+    """A card offered in inline mode, to send into any chat."""
+
+    id: str  # "<lang>:<card id>", at most 64 bytes
+    title: str
+    text: str  # the card, in Telegram HTML
+    payload: str  # the deep-link payload that opens the card in the bot
+
+
+MAX_INLINE_RESULTS = 20  # Telegram allows 50
+
+
 @dataclass
 class Engine:
     catalog: Catalog
@@ -141,6 +154,22 @@ class Engine:
         rows = [(self._card_button(lang, cid),) for cid in self.catalog.topics[topic_id].cards]
         rows.append(self._nav_row(lang))
         return Reply(finish(heading(text.title, text.intro), tr), tuple(rows), lang, "topic")
+
+    def shareable(self, lang: str, query: str) -> list[Shareable]:
+        """Inline mode: `detention`, `ar detention` or a card id; the best cards to send into a chat."""
+        words = query.strip()[:256].split(maxsplit=1)
+        if words and words[0] in self.catalog.languages:
+            lang, words = words[0], words[1:]
+        text = " ".join(words)
+        if text in self.catalog.cards:
+            found = [(text, lang)]
+        else:
+            found = [(h.card_id, h.lang) for h in self.searcher.search_any(text, lang, MAX_INLINE_RESULTS)] if text else []
+        return [
+            Shareable(f"{card_lang}:{card_id}", self.catalog.card_text(card_id, card_lang)[0].title,
+                      self.card(card_lang, card_id).text, cb.payload(card_lang, card_id))
+            for card_id, card_lang in found
+        ]
 
     def card(self, lang: str, card_id: str, also: tuple[str, ...] = ()) -> Reply:
         tr = self.tr(lang)

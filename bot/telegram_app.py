@@ -36,7 +36,6 @@ from .sent_messages import SentMessages
 
 log = logging.getLogger(__name__)
 COMMANDS = ("menu", "help", "language", "privacy", "about")
-MAX_INLINE_RESULTS = 20
 
 
 def markup(reply: Reply) -> InlineKeyboardMarkup:
@@ -154,28 +153,17 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """`@bot detention` or `@bot ar detention`: cards to send into any chat."""
     engine = engine_of(context)
     query = update.inline_query
-    lang = lang_of(update, engine)
-    words = query.query.strip()[:256].split(maxsplit=1)
-    if words and words[0] in engine.catalog.languages:
-        lang, words = words[0], words[1:]
-    text = " ".join(words)
-    if text in engine.catalog.cards:
-        ids = [(text, lang)]
-    else:
-        ids = [(h.card_id, h.lang) for h in engine.searcher.search_any(text, lang, MAX_INLINE_RESULTS)] if text else []
-    results = []
-    for card_id, card_lang in ids:
-        reply = engine.card(card_lang, card_id)
-        title, _ = engine.catalog.card_text(card_id, card_lang)
-        link = f"https://t.me/{context.bot.username}?start={cb.payload(card_lang, card_id)}"
-        results.append(
-            InlineQueryResultArticle(
-                id=f"{card_lang}:{card_id}",
-                title=title.title,
-                input_message_content=InputTextMessageContent(reply.text, parse_mode=ParseMode.HTML),
-                reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton("🤖", url=link)]]),
-            )
+    results = [
+        InlineQueryResultArticle(
+            id=item.id,
+            title=item.title,
+            input_message_content=InputTextMessageContent(item.text, parse_mode=ParseMode.HTML),
+            reply_markup=InlineKeyboardMarkup(
+                [[InlineKeyboardButton("🤖", url=f"https://t.me/{context.bot.username}?start={item.payload}")]]
+            ),
         )
+        for item in engine.shareable(lang_of(update, engine), query.query)
+    ]
     await query.answer(results, cache_time=60, is_personal=False)
 
 

@@ -43,3 +43,15 @@ def test_any_deep_link(engine, payload):
 def test_any_search_in_any_language(engine, query, lang):
     hits = engine.searcher.search_any(query, lang or "en", limit=50)
     assert len(hits) <= 50 and all(0 <= h.score <= 100 for h in hits)
+
+
+@SETTINGS
+@given(query=st.one_of(st.text(max_size=400), st.builds(lambda l, q: f"{l} {q}", LANGS, st.text(max_size=100))), lang=LANGS)
+def test_any_inline_query(engine, query, lang):
+    results = engine.shareable(lang or "en", query)
+    assert len(results) <= 50
+    assert len({r.id for r in results}) == len(results)
+    for item in results:
+        assert len(item.id.encode()) <= 64 and item.title
+        assert len(item.text) <= MAX_MESSAGE and not html_problems(item.text)
+        assert len(item.payload) <= 64 and engine.start("en", item.payload).card_id == item.id.split(":", 1)[1]
