@@ -51,10 +51,11 @@ class Engine:
     catalog: Catalog
     translators: dict[str, Translator]
     contacts: tuple[Contact, ...] = ()
-    searcher: Searcher = field(init=False)
+    searcher: Searcher | None = None  # built from the catalog when not given
 
     def __post_init__(self) -> None:
-        self.searcher = Searcher(self.catalog)
+        if self.searcher is None:
+            self.searcher = Searcher(self.catalog)
 
     # ---- inputs -------------------------------------------------------------------------
     def start(self, lang: str, payload: str | None = None) -> Reply:
@@ -323,9 +324,11 @@ class Engine:
 
 def build_engine(catalog: Catalog | None = None, contacts_file=None) -> Engine:
     from .contacts import contacts_path, load_contacts
-    from .content import load_catalog
+    from . import startup_cache
     from .i18n import load_translators
 
-    catalog = catalog or load_catalog()
+    searcher = None
+    if catalog is None:  # the shipped content: parsed and indexed once, then loaded from the cache
+        catalog, searcher = startup_cache.load()
     contacts = load_contacts(contacts_file or contacts_path(), set(catalog.topics))
-    return Engine(catalog, load_translators(catalog.codes), contacts)
+    return Engine(catalog, load_translators(catalog.codes), contacts, searcher)

@@ -78,18 +78,24 @@ class LanguageIndex:
         variants: dict[str, set[str]] = {}  # the cards' own words repeat: fold each once
         self.phrases: dict[str, list[tuple[str, int]]] = {}  # first word -> (keyword phrase, card)
         for index, text in enumerate(texts.values()):
+            weights: dict[str, float] = {}  # each word of this card, at its best field's weight
             fields = [("keyword", k) for k in text.keywords]
-            fields += [("title", text.title), ("text", text.body), *(("text", a) for a in text.actions)]
+            fields += [("title", text.title), ("text", " ".join((text.body, *text.actions)))]
             for field, value in fields:
                 words = normalize(value).split()
                 if field == "keyword" and len(words) > 1:
                     self.phrases.setdefault(words[0], []).append((" ".join(words), index))
+                weight = FIELD_WEIGHTS[field]
                 for word in words:
-                    if word not in variants:
-                        variants[word] = _variants(word)
-                    for variant in variants[word]:
-                        slot = postings.setdefault(variant, {})
-                        slot[index] = max(slot.get(index, 0.0), FIELD_WEIGHTS[field])
+                    if weights.get(word, 0.0) < weight:
+                        weights[word] = weight
+            for word, weight in weights.items():
+                if word not in variants:
+                    variants[word] = _variants(word)
+                for variant in variants[word]:
+                    slot = postings.setdefault(variant, {})
+                    if slot.get(index, 0.0) < weight:
+                        slot[index] = weight
         total = len(self.card_ids)
         self.idf = {w: math.log(1 + total / len(p)) for w, p in postings.items()}
         self.typical_idf = sorted(self.idf.values())[len(self.idf) // 2] if self.idf else 1.0
@@ -104,6 +110,10 @@ class LanguageIndex:
         # keeps search fast. Each bucket is ordered by length, with the lengths beside it.
         self.by_first = _length_buckets(self.vocab, 0)
         self.by_second = _length_buckets(self.vocab, 1)
+
+    def __getstate__(self) -> dict:
+        # Saved for the start-up cache: the card index only, never the look-alikes found while running.
+        return {**self.__dict__, "_known": {}}
 
     def _candidates(self, word: str, cutoff: float) -> list[str]:
         """Index words that could be `word` with a typo: same first letter, or one letter added or lost before it."""
