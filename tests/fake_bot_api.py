@@ -64,6 +64,11 @@ class Faults:
         return None
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 512  # Python's default of 5 refuses connections when the bot sends many calls at once
+    daemon_threads = True
+
+
 class FakeBotApi:
     def __init__(self, faults: Faults | None = None) -> None:
         self.pending: list[dict] = []  # updates not yet confirmed by a getUpdates offset
@@ -77,7 +82,7 @@ class FakeBotApi:
         self.replied: dict[int, float] = {}  # chat_id -> when its first sendMessage arrived
         self.too_many = 0  # answer this many sends with 429 and retry_after
         self.refused = 0
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server = _Server(("127.0.0.1", 0), self._handler())
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
