@@ -60,3 +60,13 @@ def test_dev_set_top3_in_every_translated_language(engine, catalog):
     for lang, oks in by_lang.items():
         print(f"\ndev.tsv {lang}: {sum(oks)}/{len(oks)} top-3")
         assert sum(oks) / len(oks) >= 0.9, lang
+
+
+@pytest.mark.parametrize("lang, query", [
+    ("en", "doctr no papers"), ("ar", "طبيب"), ("fa", "دکتر بدون مدرک"), ("fr", "medecin sans papiers"),
+    ("es", "medico sin papeles"), ("uk", "лікар без документів"), ("ru", "врач без документов"), ("tr", "belgesiz doktor"),
+])
+def test_a_doctor_without_papers_is_the_first_answer_in_every_language(engine, lang, query):
+    # The guide's own examples: one word or a misspelt phrase must open the right card.
+    reply = engine.text(lang, query)
+    assert reply.card_id == "health-doctor", (lang, query, reply.event)
