@@ -25,6 +25,8 @@ def show(reply: Reply, out: TextIO) -> list[str]:
             if button.data:
                 choices.append(button.data)
                 out.write(f"  {len(choices):>2}. {button.label}\n")
+            elif button.url:  # "Talk to a person": a link the person opens themselves
+                out.write(f"   • {button.label}: {button.url}\n")
     out.write("\nType a number, or your question (q to quit).\n")
     return choices
 
@@ -37,6 +39,9 @@ def chat(engine: Engine, lang: str = "en", stdin: TextIO = sys.stdin, out: TextI
             break
         if message.isdigit() and 1 <= int(message) <= len(choices):
             reply = engine.press(choices[int(message) - 1])
+        elif message.startswith("/") and len(message) > 1:  # /privacy, /help, /start en_health-doctor
+            name, _, arg = message[1:].partition(" ")
+            reply = engine.command(lang, name.lower(), arg.strip())
         else:
             reply = engine.text(lang, message)
         lang = reply.lang

@@ -52,6 +52,22 @@ def test_console_chat_driven_through_stdin():
     assert "Traceback" not in result.stderr
 
 
+def test_console_chat_takes_commands_and_shows_links(engine):
+    import io
+
+    from bot.console import show
+    from bot.engine import Button, Reply
+
+    result = cli("chat", stdin="/privacy\n/start fr_health-doctor\n/nonsense\nq\n")
+    assert "Your privacy" in result.stdout
+    assert "Puis-je voir un médecin sans papiers ?" in result.stdout
+    last = result.stdout.rsplit("Puis-je voir un médecin sans papiers ?", 1)[1]
+    assert "🔒 Vie privée" in last  # an unknown command shows the main menu, in the language now chosen
+    out = io.StringIO()
+    show(Reply("x", ((Button("💬 Talk to a person", url="https://t.me/example_org"),),), "en"), out)
+    assert "💬 Talk to a person: https://t.me/example_org" in out.getvalue()
+
+
 def test_run_without_token_is_the_console_chat():
     result = cli("run", stdin="hi\nq\n")
     assert result.returncode == 0 and "Choose a topic" in result.stdout
