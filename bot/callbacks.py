@@ -56,6 +56,11 @@ def payload(lang: str, target: str = "") -> str:
     return value
 
 
+def deep_link(bot: str, lang: str, target: str = "") -> str:
+    """The t.me link that opens `target` (a card or topic id, or nothing) in `lang`."""
+    return f"https://t.me/{bot}?start={payload(lang, target)}"
+
+
 def parse_payload(value: str | None) -> tuple[str | None, str | None]:
     """(language, topic-or-card id) from a deep-link payload; either may be None."""
     if not value or not PAYLOAD_PATTERN.match(value):

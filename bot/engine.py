@@ -37,10 +37,19 @@ class Reply:
 class Shareable:
     """A card offered in inline mode, to send into any chat."""
 
-    id: str  # "<lang>:<card id>", at most 64 bytes
+    lang: str
+    card_id: str
     title: str
     text: str  # the card, in Telegram HTML
-    payload: str  # the deep-link payload that opens the card in the bot
+
+    @property
+    def id(self) -> str:
+        return f"{self.lang}:{self.card_id}"  # at most 64 bytes: ids are at most 30 characters
+
+    @property
+    def payload(self) -> str:
+        """The deep-link payload that opens the card in the bot."""
+        return cb.payload(self.lang, self.card_id)
 
 
 MAX_INLINE_RESULTS = 20  # Telegram allows 50
@@ -167,8 +176,8 @@ class Engine:
         else:
             found = [(h.card_id, h.lang) for h in self.searcher.search_any(text, lang, MAX_INLINE_RESULTS)] if text else []
         return [
-            Shareable(f"{card_lang}:{card_id}", self.catalog.card_text(card_id, card_lang)[0].title,
-                      self.card(card_lang, card_id).text, cb.payload(card_lang, card_id))
+            Shareable(card_lang, card_id, self.catalog.card_text(card_id, card_lang)[0].title,
+                      self.card(card_lang, card_id).text)
             for card_id, card_lang in found
         ]
 

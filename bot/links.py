@@ -20,18 +20,14 @@ def _without_emoji(label: str) -> str:
     return label if has_letter or not rest else rest.strip()
 
 
-def deep_link(bot: str, lang: str, target: str = "") -> str:
-    return f"https://t.me/{bot}?start={cb.payload(lang, target)}"
-
-
 def all_links(engine: Engine, bot: str, langs: list[str]) -> list[tuple[str, str, str]]:
     """(lang, target id, link) for the bot itself, every topic and every card."""
     catalog = engine.catalog
     rows = []
     for lang in langs:
-        rows.append((lang, "", deep_link(bot, lang)))
-        rows += [(lang, t, deep_link(bot, lang, t)) for t in catalog.topics]
-        rows += [(lang, c, deep_link(bot, lang, c)) for c in catalog.cards]
+        rows.append((lang, "", cb.deep_link(bot, lang)))
+        rows += [(lang, t, cb.deep_link(bot, lang, t)) for t in catalog.topics]
+        rows += [(lang, c, cb.deep_link(bot, lang, c)) for c in catalog.cards]
     return rows
 
 
@@ -48,7 +44,7 @@ ul{{columns:2;text-align:start}} .qr svg{{width:18em;height:18em}} .note{{font-w
 <body><h1><bdi dir="ltr">@{escape(bot)}</bdi></h1>
 <h2>{escape(tr.gettext("Hello. I explain the rights of migrants in plain words."))}</h2>
 <div class="qr">{qr_svg}</div>
-<p dir="ltr">{escape(deep_link(bot, lang))}</p>
+<p dir="ltr">{escape(cb.deep_link(bot, lang))}</p>
 <ul>{items}</ul>
 <p class="note">{escape(tr.gettext("This bot does not keep your name, your number, your messages or where you are."))}</p>
 <p>{escape(tr.gettext("If you are in danger, call the local emergency number now."))}</p>

@@ -159,7 +159,7 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             title=item.title,
             input_message_content=InputTextMessageContent(item.text, parse_mode=ParseMode.HTML),
             reply_markup=InlineKeyboardMarkup(
-                [[InlineKeyboardButton("🤖", url=f"https://t.me/{context.bot.username}?start={item.payload}")]]
+                [[InlineKeyboardButton("🤖", url=cb.deep_link(context.bot.username, item.lang, item.card_id))]]
             ),
         )
         for item in engine.shareable(lang_of(update, engine), query.query)
