@@ -210,8 +210,10 @@ class Searcher:
 
     def search(self, query: str, lang: str, limit: int = 5) -> list[Hit]:
         """Best cards for `query` among the cards of `lang`, best first."""
+        return self._search(normalize(query[:MAX_QUERY_CHARS]), lang, limit)
+
+    def _search(self, folded: str, lang: str, limit: int) -> list[Hit]:
         index = self.indexes.get(lang)
-        folded = normalize(query[:MAX_QUERY_CHARS])
         if index is None or not folded:
             return []
         ranked = sorted(index.scores(folded).items(), key=lambda item: (-item[1], item[0]))
@@ -225,23 +227,23 @@ class Searcher:
         only when clearly better, so Arabizi or Finglish keywords still answer in Arabic or Persian.
         """
         script = script_of(query[:MAX_QUERY_CHARS])
-        own = self.search(query, lang, limit)
+        folded = normalize(query[:MAX_QUERY_CHARS])  # once, for every language tried
+        own = self._search(folded, lang, limit)
         own_best = own[0].score if own else 0.0
         same_script = self.scripts.get(lang) == script or not script
         if own_best >= (ANSWER_THRESHOLD if same_script else 2 * ANSWER_THRESHOLD):
             return own  # a good match in the chosen language, even typed in Latin letters (Arabizi)
         best = own
-        for other in self._likely_languages(query, lang, script):
-            hits = self.search(query, other, limit)
+        for other in self._likely_languages(folded.split(), lang, script):
+            hits = self._search(folded, other, limit)
             if hits and hits[0].score >= ANSWER_THRESHOLD and hits[0].score > (
                 best[0].score + 10 if best else 0.0
             ):
                 best = hits
         return best
 
-    def _likely_languages(self, query: str, lang: str, script: str, keep: int = 2) -> list[str]:
+    def _likely_languages(self, words: list[str], lang: str, script: str, keep: int = 2) -> list[str]:
         """The other languages of `script` whose cards use the most of the query's words as typed."""
-        words = normalize(query[:MAX_QUERY_CHARS]).split()
         others = [o for o, s in self.scripts.items() if o != lang and s == script]
         known = {o: sum(w in self.indexes[o].postings for w in words) for o in others}
         return sorted(others, key=lambda o: -known[o])[:keep]
