@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from . import callbacks as cb
-from .content import ID_PATTERN, SOURCE_LANG, Catalog, ContentError, load_catalog
+from .content import ID_PATTERN, MAX_QUESTIONS, MIN_QUESTIONS, SOURCE_LANG, Catalog, ContentError, load_catalog
 from .i18n import MissingCatalog
 
 SOURCE_TEXT = Path(__file__).resolve().parent.parent.parent / "shared" / "sources" / "000_89c746550c93c495.txt"
@@ -105,11 +105,31 @@ def check_catalog(catalog: Catalog) -> list[str]:
                     owner = principles.get(g)
                     hint = f"it belongs to principle {owner}" if owner else "there is no such guideline"
                     problems.append(f"{where}: guideline {g} is cited under principle {source.principle}, but {hint}")
+    problems += question_problems(catalog)
     try:
         engine = build_engine(catalog)
     except MissingCatalog as error:
         return problems + [str(error)]
     problems += rendered_problems(engine)
+    return problems
+
+
+def question_problems(catalog: Catalog) -> list[str]:
+    """Example questions: 5-10 per card, enforced in a language once every card of it has some."""
+    problems: list[str] = []
+    for lang in catalog.codes:
+        texts = [(c, c.texts[lang]) for c in catalog.cards.values() if lang in c.texts]
+        if not texts or not all(t.questions for _, t in texts):
+            continue
+        for card, text in texts:
+            if not MIN_QUESTIONS <= len(text.questions) <= MAX_QUESTIONS:
+                problems.append(
+                    f"{lang}/cards/{card.file} [{card.id}]: `questions` has {len(text.questions)}; "
+                    f"write {MIN_QUESTIONS} to {MAX_QUESTIONS} example questions"
+                )
+            seen = [q.casefold() for q in text.questions]
+            if len(set(seen)) != len(seen):
+                problems.append(f"{lang}/cards/{card.file} [{card.id}]: `questions` repeats a question; remove the copy")
     return problems
 
 

@@ -83,6 +83,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 "id": card.id, "lang": used, "topic": card.topic, "title": text.title,
                 "text": plain(engine.card(lang, card.id).text), "html": engine.card(lang, card.id).text,
                 "sources": [s.as_dict() for s in card.sources], "keywords": list(text.keywords),
+                "questions": list(text.questions),
                 "related": list(card.related),
             })
     menu = {"main": list(catalog.main), "topics": {t.id: list(t.cards) for t in catalog.topics.values()}}

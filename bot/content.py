@@ -15,6 +15,7 @@ CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,28}[a-z0-9])?$")
 LANG_PATTERN = re.compile(r"^[a-z]{2,3}$")
 SMALL_TALK_KINDS = ("greeting", "thanks", "help", "menu")
+MIN_QUESTIONS, MAX_QUESTIONS = 5, 10  # example questions per card per language, once a language has them
 
 
 class ContentError(Exception):
@@ -42,6 +43,7 @@ class CardText:
     actions: tuple[str, ...]
     keywords: tuple[str, ...]
     source_hash: str | None = None  # fingerprint of the English card this translates
+    questions: tuple[str, ...] = ()  # example questions as people ask them; searched, not translated
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,13 @@ def _texts(path: Path, item: str, table: Mapping[str, Any], key: str) -> tuple[s
     return tuple(v.strip() for v in value)
 
 
+def _optional_texts(path: Path, item: str, table: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ContentError(path, f"`{key}` must be a list of non-empty texts, like [\"...\", \"...\"]", item)
+    return tuple(v.strip() for v in value)
+
+
 def _sources(path: Path, item: str, table: Mapping[str, Any]) -> tuple[Source, ...]:
     raw = table.get("sources")
     if not isinstance(raw, list) or not raw:
@@ -178,6 +187,7 @@ def _card_text(path: Path, card_id: str, table: Any, translated: bool) -> CardTe
         actions=_texts(path, card_id, table, "actions"),
         keywords=_texts(path, card_id, table, "keywords"),
         source_hash=source_hash if translated else None,
+        questions=_optional_texts(path, card_id, table, "questions"),
     )
 
 

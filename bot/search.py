@@ -80,7 +80,7 @@ class LanguageIndex:
         for index, text in enumerate(texts.values()):
             weights: dict[str, float] = {}  # each word of this card, at its best field's weight
             fields = [("keyword", k) for k in text.keywords]
-            fields += [("title", text.title), ("text", " ".join((text.body, *text.actions)))]
+            fields += [("title", text.title), ("text", " ".join((text.body, *text.actions, *text.questions)))]
             for field, value in fields:
                 words = normalize(value).split()
                 if field == "keyword" and len(words) > 1:

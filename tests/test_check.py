@@ -76,3 +76,30 @@ def test_a_new_language_without_its_interface_catalog_is_a_problem_not_a_crash(c
     problems = run_check(content_copy)
     assert any(p.startswith("translations/pt/LC_MESSAGES/messages.mo is missing") and "pybabel init" in p
                for p in problems), problems
+
+
+def _give_every_card_questions(cards_dir, count):
+    for path in cards_dir.glob("*.toml"):
+        questions = "questions = [" + ", ".join(f'"question {i}"' for i in range(count)) + "]"
+        text = re.sub(r"^(\[[a-z0-9-]+\])$", lambda m: f"{m.group(1)}\n{questions}", path.read_text(encoding="utf-8"), flags=re.M)
+        path.write_text(text, encoding="utf-8")
+
+
+def test_questions_are_counted_once_every_card_of_a_language_has_them(content_copy):
+    edit(content_copy / "en/cards/health.toml", "[health-doctor]\n", '[health-doctor]\nquestions = ["one", "two"]\n')
+    assert run_check(content_copy) == []  # English is still being written: no count yet
+    edit(content_copy / "en/cards/health.toml", 'questions = ["one", "two"]\n', "")
+    _give_every_card_questions(content_copy / "en/cards", 5)
+    assert run_check(content_copy) == []
+    edit(content_copy / "en/cards/health.toml", '"question 4"]', '"question 4", "question 0"]')  # 6, one repeated
+    edit(content_copy / "en/cards/work.toml", '"question 2", "question 3", "question 4"]', "]")
+    problems = run_check(content_copy)
+    assert any("[health-doctor]" in p and "repeats" in p for p in problems), problems
+    assert any("work.toml" in p and "`questions` has 2" in p for p in problems), problems
+    assert len(problems) == 2, problems
+
+
+def test_questions_must_be_a_list_of_texts(content_copy):
+    edit(content_copy / "fr/cards/health.toml", "[health-doctor]\n", "[health-doctor]\nquestions = \"un docteur\"\n")
+    [problem] = run_check(content_copy)
+    assert "fr/cards/health.toml [health-doctor]" in problem and "questions" in problem
