@@ -13,7 +13,9 @@ from .i18n import MissingCatalog
 SOURCE_TEXT = Path(__file__).resolve().parent.parent.parent / "shared" / "sources" / "000_89c746550c93c495.txt"
 MAX_MESSAGE = 4096
 MAX_TOPIC_LABEL = 24
-MAX_CARD_LABEL = 64
+MAX_CARD_LABEL = 64  # a full-width button: Telegram shows more, phones cut it short
+MAX_SHORT_LABEL = 32  # a card's `label`: a whole button on a 360-pixel-wide phone
+LABELLED = 0.9  # once this share of a language's cards has a label, the rest must have one too
 TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "tg-spoiler", "blockquote"}
 # Guideline ranges of Principles 1-20 (CONTENT_GUIDE.md); used when the source text is not beside us.
 RANGES = [(1, 6), (7, 11), (12, 18), (19, 26), (27, 35), (36, 45), (46, 50), (51, 59), (60, 65), (66, 72),
@@ -106,6 +108,7 @@ def check_catalog(catalog: Catalog) -> list[str]:
                     hint = f"it belongs to principle {owner}" if owner else "there is no such guideline"
                     problems.append(f"{where}: guideline {g} is cited under principle {source.principle}, but {hint}")
     problems += question_problems(catalog)
+    problems += label_problems(catalog)
     try:
         engine = build_engine(catalog)
     except MissingCatalog as error:
@@ -130,6 +133,23 @@ def question_problems(catalog: Catalog) -> list[str]:
             seen = [q.casefold() for q in text.questions]
             if len(set(seen)) != len(seen):
                 problems.append(f"{lang}/cards/{card.file} [{card.id}]: `questions` repeats a question; remove the copy")
+    return problems
+
+
+def label_problems(catalog: Catalog) -> list[str]:
+    """Card labels fit a phone's button; in a language that has (nearly) all of them, none is missing."""
+    problems: list[str] = []
+    for lang in catalog.codes:
+        cards = [(card, card.texts[lang]) for card in catalog.cards.values() if lang in card.texts]
+        labelled = sum(1 for _, text in cards if text.label)
+        complete = cards and labelled >= LABELLED * len(cards)
+        for card, text in cards:
+            where = f"{lang}/cards/{card.file} [{card.id}]"
+            if text.label and len(text.label) > MAX_SHORT_LABEL:
+                problems.append(f"{where}: `label` is {len(text.label)} characters, over {MAX_SHORT_LABEL}; shorten it")
+            elif not text.label and complete:
+                problems.append(f"{where}: `label` is missing (the other cards in this language have one); "
+                                f"add label = \"...\", at most {MAX_SHORT_LABEL} characters")
     return problems
 
 

@@ -44,6 +44,12 @@ class CardText:
     keywords: tuple[str, ...]
     source_hash: str | None = None  # fingerprint of the English card this translates
     questions: tuple[str, ...] = ()  # example questions as people ask them; searched, not translated
+    label: str | None = None  # the short button text; not part of the fingerprint
+
+    @property
+    def button(self) -> str:
+        """What a button that opens this card says: its label, or its title until it has one."""
+        return self.label or self.title
 
 
 @dataclass(frozen=True)
@@ -188,6 +194,7 @@ def _card_text(path: Path, card_id: str, table: Any, translated: bool) -> CardTe
         keywords=_texts(path, card_id, table, "keywords"),
         source_hash=source_hash if translated else None,
         questions=_optional_texts(path, card_id, table, "questions"),
+        label=_text(path, card_id, table, "label") if "label" in table else None,
     )
 
 

@@ -291,8 +291,8 @@ class Engine:
         return None
 
     def _card_button(self, lang: str, card_id: str) -> Button:
-        title, _ = self.catalog.card_text(card_id, lang)
-        return Button(title.title, cb.encode(cb.CARD, lang, card_id))
+        text, _ = self.catalog.card_text(card_id, lang)
+        return Button(text.button, cb.encode(cb.CARD, lang, card_id))
 
     def _nav_row(self, lang: str) -> tuple[Button, ...]:
         tr = self.tr(lang)

@@ -103,3 +103,34 @@ def test_questions_must_be_a_list_of_texts(content_copy):
     edit(content_copy / "fr/cards/health.toml", "[health-doctor]\n", "[health-doctor]\nquestions = \"un docteur\"\n")
     [problem] = run_check(content_copy)
     assert "fr/cards/health.toml [health-doctor]" in problem and "questions" in problem
+
+
+def test_card_label_is_the_button_and_is_checked(content_copy):
+    from bot.content import load_catalog
+    from bot.engine import build_engine
+
+    edit(content_copy / "fr/cards/health.toml", "[health-doctor]\n", '[health-doctor]\nlabel = "Médecin sans papiers"\n')
+    catalog = load_catalog(content_copy)
+    engine = build_engine(catalog)
+    labels = [b.label for row in engine.topic("fr", "health").buttons for b in row]
+    assert "Médecin sans papiers" in labels
+    assert catalog.card_text("health-emergency", "fr")[0].title in labels  # no label yet: the title
+    assert catalog.cards["health-doctor"].texts["fr"].label == "Médecin sans papiers"
+    before = catalog.cards["health-doctor"].fingerprint
+    edit(content_copy / "en/cards/health.toml", "[health-doctor]\n", '[health-doctor]\nlabel = "Doctor without papers"\n')
+    assert load_catalog(content_copy).cards["health-doctor"].fingerprint == before  # a label never makes translations stale
+    edit(content_copy / "fr/cards/health.toml", 'label = "Médecin sans papiers"', 'label = "' + "x" * 33 + '"')
+    [problem] = run_check(content_copy)
+    assert "fr/cards/health.toml [health-doctor]" in problem and "over 32" in problem and "shorten" in problem
+
+
+def test_missing_label_is_reported_once_a_language_has_them(content_copy):
+    from bot.content import load_catalog
+
+    cards = [(c.file, c.id) for c in load_catalog(content_copy).cards.values()]
+    for file_name, card_id in cards[1:]:
+        edit(content_copy / "en/cards" / file_name, f"[{card_id}]\n", f'[{card_id}]\nlabel = "Short {card_id}"\n')
+    problems = run_check(content_copy)
+    file_name, card_id = cards[0]
+    assert problems == [p for p in problems if f"en/cards/{file_name} [{card_id}]" in p and "label" in p and "missing" in p]
+    assert len(problems) == 1
