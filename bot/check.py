@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 from . import callbacks as cb
 from .content import ID_PATTERN, MAX_QUESTIONS, MIN_QUESTIONS, SOURCE_LANG, Catalog, ContentError, load_catalog
 from .i18n import MissingCatalog
+from .telegram_html import html_problems
 
 SOURCE_TEXT = Path(__file__).resolve().parent.parent.parent / "shared" / "sources" / "000_89c746550c93c495.txt"
 MAX_MESSAGE = 4096
@@ -16,7 +16,6 @@ MAX_TOPIC_LABEL = 24
 MAX_CARD_LABEL = 64  # a full-width button: Telegram shows more, phones cut it short
 MAX_SHORT_LABEL = 32  # a card's `label`: a whole button on a 360-pixel-wide phone
 LABELLED = 0.9  # once this share of a language's cards has a label, the rest must have one too
-TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "tg-spoiler", "blockquote"}
 # Guideline ranges of Principles 1-20 (CONTENT_GUIDE.md); used when the source text is not beside us.
 RANGES = [(1, 6), (7, 11), (12, 18), (19, 26), (27, 35), (36, 45), (46, 50), (51, 59), (60, 65), (66, 72),
           (73, 78), (79, 87), (88, 92), (93, 97), (98, 102), (103, 107), (108, 113), (114, 119), (120, 124), (125, 132)]
@@ -39,29 +38,6 @@ def guideline_principles(source: Path = SOURCE_TEXT) -> dict[int, int]:
             mapping[expected] = principle
             expected += 1
     return mapping
-
-
-class _TagChecker(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[str] = []
-        self.errors: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag not in TELEGRAM_TAGS:
-            self.errors.append(f"tag <{tag}> is not in Telegram's HTML subset")
-        self.stack.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self.stack or self.stack.pop() != tag:
-            self.errors.append(f"closing </{tag}> does not match an open tag")
-
-
-def html_problems(text: str) -> list[str]:
-    checker = _TagChecker()
-    checker.feed(text)
-    checker.close()
-    return checker.errors + ([f"unclosed <{checker.stack[-1]}>"] if checker.stack else [])
 
 
 def check_catalog(catalog: Catalog) -> list[str]:

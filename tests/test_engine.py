@@ -1,5 +1,6 @@
 from bot import callbacks as cb
-from bot.check import MAX_MESSAGE, html_problems
+from bot.check import MAX_MESSAGE
+from bot.telegram_html import html_problems
 
 
 def all_data(reply):

@@ -1,7 +1,7 @@
 """Many people at once while the Bot API server answers 429, 500 and drops connections (CI size)."""
 
-from bot.bench_load import report, run
-from fake_bot_api import Faults
+from bot.bench.load import report, run
+from bot.bench.fake_bot_api import Faults
 
 
 def test_every_reply_exactly_once_in_order_through_429_500_and_dropped_connections(engine):
@@ -16,7 +16,7 @@ def test_every_reply_exactly_once_in_order_through_429_500_and_dropped_connectio
 
 def test_the_check_notices_a_lost_reply(engine, monkeypatch):
     # Without retries a dropped connection loses a reply, and the comparison must say so.
-    from bot import bench_load
+    from bot.bench import load as bench_load
     from bot.delivery import RetryingRateLimiter
 
     class NoRetry(RetryingRateLimiter):

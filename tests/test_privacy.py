@@ -3,7 +3,7 @@
 import logging
 
 from bot.stats import UsageCounter
-from fake_bot_api import FakeBotApi
+from bot.bench.fake_bot_api import FakeBotApi
 from test_telegram_e2e import run_bot
 
 MARKERS = {"user_id": "918273645", "first_name": "Zorvathine", "username": "zorv_user_771",

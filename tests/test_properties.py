@@ -4,7 +4,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot import callbacks as cb
-from bot.check import MAX_MESSAGE, html_problems
+from bot.check import MAX_MESSAGE
+from bot.telegram_html import html_problems
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 LANGS = st.sampled_from(["en", "ar", "fa", "fr", "es", "uk", "ru", "tr", "zz", ""])

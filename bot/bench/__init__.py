@@ -16,10 +16,10 @@ from pathlib import Path
 import sqlite_utils
 from rapidfuzz import fuzz, process
 
-from .engine import Engine
-from .normalize import normalize
+from ..engine import Engine
+from ..normalize import normalize
 
-QUERY_DIR = Path(__file__).resolve().parent.parent / "tests"
+QUERY_DIR = Path(__file__).resolve().parents[2] / "tests"
 
 
 def labelled_queries() -> dict[str, list[tuple[str, set[str]]]]:
@@ -107,7 +107,7 @@ def cold_start(cache: Path) -> tuple[float, float]:
             "print(s, [int(l.split()[1]) / 1024 for l in open('/proc/self/status') if l.startswith('VmHWM')][0])")
     start = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parent.parent,
+                         cwd=Path(__file__).resolve().parents[2],
                          env={**os.environ, "RIGHTS_BOT_CACHE_DIR": str(cache)}).stdout.split()
     return time.perf_counter() - start, float(out[1])
 
@@ -131,7 +131,7 @@ def run(engine: Engine, quick: bool) -> list[str]:
     print(f"\nSearch latency, {len(ours)} searches, all languages loaded")
     print(f"  ours p50 {p50:.3f} ms p99 {p99:.3f} ms; raw rapidfuzz.process.extract p50 {r50:.3f} ms p99 {r99:.3f} ms")
     summary.append(f"latency: p50 {p50:.2f} ms, p99 {p99:.2f} ms, ratio to raw rapidfuzz p99 {p99 / r99:.1f}x")
-    from .bench_e2e import run as throughput
+    from .throughput import run as throughput
 
     n = 200 if quick else 2000
     for telegram_limits in (True, False):
@@ -142,7 +142,7 @@ def run(engine: Engine, quick: bool) -> list[str]:
               f"echo bot {echo_rate:.0f} updates/s (p99 {echo_p99 * 1000:.0f} ms)")
         summary.append(f"throughput {'limited' if telegram_limits else 'unlimited'}: ours {ours_rate:.0f}/s, "
                        f"echo {echo_rate:.0f}/s, ratio {ours_rate / echo_rate:.2f}; p99 arrival->reply {ours_p99 * 1000:.0f} ms")
-    from .bench_load import Faults, report, run as load
+    from .load import Faults, report, run as load
 
     people = 50 if quick else 500
     print(f"\nLoad and faults: {people} people x 10 updates; 1% of calls 429, 3% 500, 3% dropped connections")

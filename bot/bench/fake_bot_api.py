@@ -9,32 +9,10 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl
 
+from ..telegram_html import html_problems
+
 BOT_USER = {"id": 42, "is_bot": True, "first_name": "Rights", "username": "rights_test_bot",
             "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": True}
-
-
-TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "tg-spoiler", "blockquote"}
-
-
-def _html_ok(text: str) -> bool:
-    """Telegram's HTML subset, well nested: what Telegram parses without "can't parse entities"."""
-    from html.parser import HTMLParser
-
-    stack: list[str] = []
-    ok = [True]
-
-    class Parser(HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            ok[0] &= tag in TELEGRAM_TAGS
-            stack.append(tag)
-
-        def handle_endtag(self, tag):
-            ok[0] &= bool(stack) and stack.pop() == tag
-
-    parser = Parser()
-    parser.feed(text)
-    parser.close()
-    return ok[0] and not stack and "<" not in parser.rawdata[parser.rawdata.rfind(">") + 1 :]
 
 
 SEND_METHODS = {"sendMessage", "editMessageText", "answerCallbackQuery", "answerInlineQuery"}
@@ -161,8 +139,9 @@ class FakeBotApi:
             for button in row:
                 if len(button.get("callback_data", "").encode()) > 64:
                     return 400, {"ok": False, "error_code": 400, "description": "Bad Request: BUTTON_DATA_INVALID"}
-        if params.get("parse_mode") == "HTML" and not _html_ok(text):
-            return 400, {"ok": False, "error_code": 400, "description": "Bad Request: can't parse entities"}
+        if params.get("parse_mode") == "HTML" and html_problems(text):
+            reason = html_problems(text)[0]
+            return 400, {"ok": False, "error_code": 400, "description": f"Bad Request: can't parse entities: {reason}"}
         if method == "answerInlineQuery" and len(params.get("results", [])) > 50:
             return 400, {"ok": False, "error_code": 400, "description": "Bad Request: RESULTS_TOO_MUCH"}
         if method == "answerCallbackQuery" and params.get("callback_query_id") == "expired":

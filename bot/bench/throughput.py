@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sys
 import time
-from pathlib import Path
 
 from telegram import Update
 from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from fake_bot_api import FakeBotApi  # noqa: E402
-
-from .delivery import PerChatUpdateProcessor, RetryingRateLimiter  # noqa: E402
-from .engine import Engine  # noqa: E402
-from .telegram_app import build_application  # noqa: E402
+from ..delivery import PerChatUpdateProcessor, RetryingRateLimiter
+from ..engine import Engine
+from ..telegram_app import build_application
+from .fake_bot_api import FakeBotApi
 
 QUERIES = ["doctor no papers", "school", "boss wont pay", "detention", "/start", "lawyer", "hi", "eviction"]
 

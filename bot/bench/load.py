@@ -10,17 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sys
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from fake_bot_api import FakeBotApi, Faults  # noqa: E402
-
-from .delivery import RetryingRateLimiter  # noqa: E402
-from .engine import Engine  # noqa: E402
-from .telegram_app import build_application  # noqa: E402
+from ..delivery import RetryingRateLimiter
+from ..engine import Engine
+from ..telegram_app import build_application
+from .fake_bot_api import FakeBotApi, Faults
 
 SEARCHES = {
     "en": ["doctr no papers", "boss wont pay"], "ar": ["طبيب بدون اوراق", "المدرسة"],
