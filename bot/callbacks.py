@@ -41,7 +41,7 @@ def encode(verb: str, lang: str, arg: str = "") -> str:
 
 def decode(data: str | None) -> Press | None:
     """The button pressed, or None when the data is forged, stale or unreadable."""
-    if not data or len(data) > MAX_CALLBACK_BYTES:
+    if not data or len(data.encode("utf-8")) > MAX_CALLBACK_BYTES:
         return None
     parts = data.split("|")
     if len(parts) != 3 or parts[0] not in VERBS:

@@ -85,3 +85,11 @@ class RetryingRateLimiter(AIORateLimiter):
                 await asyncio.sleep(pause)
                 pause = min(pause * 2, 5.0)
         raise AssertionError("unreachable")
+
+
+def production_limiter(telegram_limits: bool = True, first_pause: float = 0.2) -> RetryingRateLimiter:
+    """The limiter the bot deploys: Telegram's limits (or none, for tests of the bot's own speed),
+    3 retries after a 429 and 6 after a network error."""
+    if telegram_limits:
+        return RetryingRateLimiter(max_retries=3, first_pause=first_pause)
+    return RetryingRateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=3, first_pause=first_pause)

@@ -29,7 +29,7 @@ from telegram.ext import (
 )
 
 from . import callbacks as cb
-from .delivery import PerChatUpdateProcessor, RetryingRateLimiter
+from .delivery import PerChatUpdateProcessor, production_limiter
 from .engine import Engine, Reply
 from .i18n import negotiate
 from .sent_messages import SentMessages
@@ -225,7 +225,7 @@ def build_application(
         ApplicationBuilder()
         .token(token)
         .defaults(Defaults(parse_mode=ParseMode.HTML))
-        .rate_limiter(rate_limiter or RetryingRateLimiter(max_retries=3))
+        .rate_limiter(rate_limiter or production_limiter())
         .concurrent_updates(PerChatUpdateProcessor())
         .post_init(post_init)
     )

@@ -43,3 +43,36 @@ def test_translated_then_stale_after_the_english_changes(content_copy):
 def test_english_is_complete(catalog):
     en = by_lang(catalog)["en"]
     assert en.percent == 100 and en.missing == () and en.stale == ()
+
+
+def test_a_change_to_any_translated_field_of_the_english_card_changes_its_fingerprint(catalog):
+    from dataclasses import replace
+
+    from bot.content import fingerprint
+
+    card = catalog.cards["health-doctor"]
+    english = card.texts["en"]
+    before = fingerprint(english)
+    changed = [replace(english, title=english.title + "!"), replace(english, body=english.body + " More.")]
+    changed += [replace(english, actions=english.actions[:i] + (a + "!",) + english.actions[i + 1:])
+                for i, a in enumerate(english.actions)]
+    changed += [replace(english, actions=english.actions + ("One more thing to do.",)),
+                replace(english, actions=english.actions[:-1])]
+    assert all(fingerprint(text) != before for text in changed)
+    # what is not translated word for word leaves translations up to date
+    kept = [replace(english, keywords=english.keywords + ("extra",)), replace(english, label="Doctor"),
+            replace(english, questions=english.questions + ("Can I see a nurse?",)),
+            replace(english, source_hash="abc"), replace(english, body=english.body + "\n\n")]
+    assert all(fingerprint(text) == before for text in kept)
+
+
+def test_an_action_changed_in_the_english_file_makes_its_translations_stale(content_copy):
+    catalog = load_catalog(content_copy)
+    card = catalog.cards["health-doctor"]
+    translated = [lang for lang, text in card.texts.items() if lang != "en" and not catalog.is_stale(card.id, lang)]
+    assert translated
+    path = content_copy / "en" / "cards" / card.file
+    action = card.texts["en"].actions[0]
+    path.write_text(path.read_text(encoding="utf-8").replace(action, action + " Today."), encoding="utf-8")
+    changed = load_catalog(content_copy)
+    assert all(changed.is_stale(card.id, lang) for lang in translated)

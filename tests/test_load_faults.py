@@ -19,11 +19,8 @@ def test_the_check_notices_a_lost_reply(engine, monkeypatch):
     from bot.bench import load as bench_load
     from bot.delivery import RetryingRateLimiter
 
-    class NoRetry(RetryingRateLimiter):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **{**kwargs, "network_retries": 0})
-
-    monkeypatch.setattr(bench_load, "RetryingRateLimiter", NoRetry)
+    no_retry = RetryingRateLimiter(overall_max_rate=0, group_max_rate=0, network_retries=0)
+    monkeypatch.setattr(bench_load, "production_limiter", lambda **_: no_retry)
     result = run(engine, people=20, steps=10, faults=Faults(dropped=0.1, seed=5), timeout=8)
     assert result.faults["dropped"] > 0
     assert not result.ok

@@ -13,7 +13,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 
-from ..delivery import RetryingRateLimiter
+from ..delivery import production_limiter
 from ..engine import Engine
 from ..telegram_app import build_application
 from .fake_bot_api import FakeBotApi, Faults
@@ -97,8 +97,9 @@ def run(engine: Engine, people: int, steps: int, faults: Faults, timeout: float 
     persons = [script(engine, p, steps) for p in range(people)]
     wanted = {p.chat_id: expected(engine, p) for p in persons}
     total = sum(len(w) for w in wanted.values())
-    # Telegram's 30 messages a second would make this a test of patience: limits off, retries on.
-    limiter = RetryingRateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=8, first_pause=0.05)
+    # The deployed limiter and its retries; Telegram's 30 messages a second would make this a test of
+    # patience, so the rate limits are off and the pause before a network retry is short.
+    limiter = production_limiter(telegram_limits=False, first_pause=0.05)
     with FakeBotApi(faults) as api:
         async def main() -> float:
             app = build_application(engine, "1:LOAD", api.base_url, rate_limiter=limiter)

@@ -9,7 +9,7 @@ import time
 from telegram import Update
 from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
 
-from ..delivery import PerChatUpdateProcessor, RetryingRateLimiter
+from ..delivery import PerChatUpdateProcessor, RetryingRateLimiter, production_limiter
 from ..engine import Engine
 from ..telegram_app import build_application
 from .fake_bot_api import FakeBotApi
@@ -23,9 +23,7 @@ async def _echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def limiter(telegram_limits: bool) -> RetryingRateLimiter:
     """Telegram's ~30 messages/s, or no limit: what the bot itself can do."""
-    if telegram_limits:
-        return RetryingRateLimiter(max_retries=3)
-    return RetryingRateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=3)
+    return production_limiter(telegram_limits)
 
 
 def echo_application(base_url: str, telegram_limits: bool = True):

@@ -1,0 +1,41 @@
+"""Callback data is measured in bytes (Telegram's limit is 64 bytes, not 64 characters)."""
+
+import pytest
+
+from bot import callbacks as cb
+
+
+def test_encode_takes_64_bytes_and_refuses_65():
+    assert cb.encode(cb.CARD, "en", "a" * 59) == "c|en|" + "a" * 59  # 64 bytes
+    with pytest.raises(ValueError, match="over 64 bytes"):
+        cb.encode(cb.CARD, "en", "a" * 60)
+
+
+def test_encode_counts_bytes_not_characters():
+    with pytest.raises(ValueError):
+        cb.encode(cb.CARD, "en", "é" * 30)  # 35 characters, 65 bytes
+
+
+def test_decode_refuses_data_over_64_bytes_even_when_under_64_characters():
+    assert cb.decode("c|en|" + "é" * 29) == cb.Press(cb.CARD, "en", "é" * 29)  # 63 bytes
+    assert cb.decode("c|en|" + "é" * 30) is None  # 35 characters, 65 bytes
+    assert cb.decode("c|en|" + "a" * 60) is None
+
+
+@pytest.mark.parametrize("data", ["", None, "c|en", "c|en|x|y", "q|en|x", "|en|x"])
+def test_decode_refuses_malformed_data(data):
+    assert cb.decode(data) is None
+
+
+def test_payloads_and_deep_links():
+    assert cb.payload("ar", "det-basics") == "ar_det-basics"
+    assert cb.deep_link("my_bot", "ar") == "https://t.me/my_bot?start=ar"
+    assert cb.parse_payload("ar_det-basics") == ("ar", "det-basics")
+    assert cb.parse_payload("ar") == ("ar", None)
+    assert cb.parse_payload("detention") == (None, "detention")
+    assert cb.parse_payload("x" * 65) == (None, None)
+    assert cb.parse_payload("bad payload") == (None, None)
+    with pytest.raises(ValueError):
+        cb.payload("en", "x" * 62)  # 65 characters
+    with pytest.raises(ValueError):
+        cb.payload("en", "not ok")
