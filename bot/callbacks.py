@@ -22,7 +22,10 @@ PRIVACY = "p"
 ABOUT = "a"
 CONTACTS = "g"  # local help contacts ("Get help near you")
 CLEAR = "x"     # delete the bot's messages in this chat (front ends that can)
-VERBS = {MAIN, TOPIC, CARD, LANGUAGES, HELP, PRIVACY, ABOUT, CONTACTS, CLEAR}
+MORE = "o"      # the topics that are not on the first screen
+FEEDBACK = "f"  # 👍 / 👎 under a card: arg is "+card-id" or "-card-id"
+VERBS = {MAIN, TOPIC, CARD, LANGUAGES, HELP, PRIVACY, ABOUT, CONTACTS, CLEAR, MORE, FEEDBACK}
+SCREENS = {MAIN, TOPIC, CARD, HELP, PRIVACY, ABOUT, CONTACTS, MORE}  # what the language menu can reopen
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,17 @@ def decode(data: str | None) -> Press | None:
     return Press(*parts)
 
 
+def screen(verb: str, arg: str = "") -> str:
+    """The language menu's arg: the screen to reopen in the language chosen, `c:health-doctor`."""
+    return f"{verb}:{arg}"
+
+
+def parse_screen(arg: str) -> tuple[str, str]:
+    """(verb, arg) of the screen the language menu came from; the main menu when unreadable."""
+    verb, _, target = arg.partition(":")
+    return (verb, target) if verb in SCREENS else (MAIN, "")
+
+
 def payload(lang: str, target: str = "") -> str:
     value = f"{lang}_{target}" if target else lang
     if not PAYLOAD_PATTERN.match(value):
@@ -65,7 +79,9 @@ def parse_payload(value: str | None) -> tuple[str | None, str | None]:
     """(language, topic-or-card id) from a deep-link payload; either may be None."""
     if not value or not PAYLOAD_PATTERN.match(value):
         return None, None
-    lang, _, target = value.partition("_")
+    lang, underscore, target = value.lower().partition("_")  # QR readers and people sometimes shout
     if not target:
+        if underscore:  # `en_`: the link was cut short
+            return lang, ""
         return (lang, None) if len(lang) <= 3 else (None, lang)
     return lang, target

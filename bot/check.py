@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from . import callbacks as cb
@@ -16,6 +17,9 @@ MAX_TOPIC_LABEL = 24
 MAX_CARD_LABEL = 64  # a full-width button: Telegram shows more, phones cut it short
 MAX_SHORT_LABEL = 32  # a card's `label`: a whole button on a 360-pixel-wide phone
 LABELLED = 0.9  # once this share of a language's cards has a label, the rest must have one too
+MAX_PAIRED_LABEL = 18  # visible characters (emoji not counted) of a button that shares its row
+MAX_FIRST_ROWS = 8  # rows of buttons on the first screen: it fits a 360x640 phone without scrolling
+MAX_WELCOME = 160  # characters of the first screen's text: two short lines
 # Guideline ranges of Principles 1-20 (CONTENT_GUIDE.md); used when the source text is not beside us.
 RANGES = [(1, 6), (7, 11), (12, 18), (19, 26), (27, 35), (36, 45), (46, 50), (51, 59), (60, 65), (66, 72),
           (73, 78), (79, 87), (88, 92), (93, 97), (98, 102), (103, 107), (108, 113), (114, 119), (120, 124), (125, 132)]
@@ -53,6 +57,9 @@ def check_catalog(catalog: Catalog) -> list[str]:
     for item in catalog.main:
         if item not in catalog.topics and item not in catalog.cards:
             problems.append(f"menu.toml [main]: '{item}' is neither a topic nor a card; fix the id")
+    for item in catalog.more:
+        if item not in catalog.topics:
+            problems.append(f"menu.toml [more]: '{item}' is not a topic; fix the id")
     homes: dict[str, list[str]] = {}
     for topic in catalog.topics.values():
         for card_id in topic.cards:
@@ -64,14 +71,15 @@ def check_catalog(catalog: Catalog) -> list[str]:
                 problems.append(f"{lang}/topics.toml [{topic.id}]: topic text is missing; add label, title, intro")
             elif len(topic.texts[lang].label) > MAX_TOPIC_LABEL:
                 problems.append(f"{lang}/topics.toml [{topic.id}]: label over {MAX_TOPIC_LABEL} characters; shorten it")
-    reachable = set(catalog.main) | {c for t in catalog.main if t in catalog.topics for c in catalog.topics[t].cards}
+    shown = (*catalog.main, *catalog.more)
+    reachable = set(catalog.main) | {c for t in shown if t in catalog.topics for c in catalog.topics[t].cards}
     principles = guideline_principles()
     for card in catalog.cards.values():
         where = f"{en}/{card.file} [{card.id}]"
         if len(homes.get(card.id, [])) != 1:
             problems.append(f"{where}: must be listed in exactly one topic in menu.toml (found {len(homes.get(card.id, []))})")
         if card.id not in reachable:
-            problems.append(f"{where}: not reachable from the main menu; list it in a topic that `main` shows")
+            problems.append(f"{where}: not reachable from the main menu; list it in a topic that `main` or `more` shows")
         for rel in card.related:
             if rel not in catalog.cards:
                 problems.append(f"{where}: related card '{rel}' does not exist; fix or remove it")
@@ -129,6 +137,28 @@ def label_problems(catalog: Catalog) -> list[str]:
     return problems
 
 
+def visible_length(label: str) -> int:
+    """Characters a reader sees as letters: emoji, their joiners and variation selectors not counted."""
+    def emoji(ch: str) -> bool:
+        return unicodedata.category(ch) in {"So", "Sk"} or ch in "\u200d\ufe0f\u20e3\u2139" or 0x1F000 <= ord(ch) <= 0x1FAFF
+    return len("".join(ch for ch in label if not emoji(ch)).strip())
+
+
+def first_screen_problems(engine) -> list[str]:
+    """The first screen fits a 360x640 phone: a short welcome and few rows of buttons."""
+    from .console import plain
+
+    problems = []
+    for lang in engine.catalog.codes:
+        welcome = engine.welcome(lang)
+        if len(plain(welcome.text)) > MAX_WELCOME:
+            problems.append(f"translations/{lang}: the welcome is {len(plain(welcome.text))} characters, over {MAX_WELCOME}; shorten it")
+        if len(welcome.buttons) > MAX_FIRST_ROWS:
+            problems.append(f"menu.toml [main]: the first screen has {len(welcome.buttons)} rows of buttons in {lang}, "
+                            f"over {MAX_FIRST_ROWS}; move topics from `main` to `more`")
+    return problems
+
+
 def rendered_problems(engine) -> list[str]:
     """Every message the bot can send fits Telegram: length, HTML, buttons, callback data, deep links."""
     catalog = engine.catalog
@@ -136,6 +166,7 @@ def rendered_problems(engine) -> list[str]:
     screens = []
     for lang in catalog.codes:
         screens += [(f"{lang} main menu", engine.main_menu(lang)), (f"{lang} languages", engine.language_menu(lang))]
+        screens += [(f"{lang} welcome", engine.welcome(lang)), (f"{lang} more topics", engine.more_topics(lang))]
         screens += [(f"{lang} help", engine.help(lang)), (f"{lang} about", engine.about(lang)), (f"{lang} privacy", engine.privacy(lang))]
         screens += [(f"{lang}/topics.toml [{t}]", engine.topic(lang, t)) for t in catalog.topics]
         screens += [(f"{lang}/cards/{c.file} [{c.id}]", engine.card(lang, c.id)) for c in catalog.cards.values()]
@@ -144,16 +175,20 @@ def rendered_problems(engine) -> list[str]:
                 cb.payload(lang, target)
             except ValueError as error:
                 problems.append(f"[{target}]: {error}")
+    too_wide: set[str] = set()
     for name, reply in screens:
         if len(reply.text) > MAX_MESSAGE:
             problems.append(f"{name}: message is {len(reply.text)} characters, over {MAX_MESSAGE}; shorten it or split the card")
         problems += [f"{name}: {p}" for p in html_problems(reply.text)]
         for row in reply.buttons:
             for button in row:
-                limit = MAX_CARD_LABEL if len(row) == 1 else MAX_TOPIC_LABEL
-                if len(button.label) > limit:
-                    problems.append(f"{name}: button '{button.label}' is over {limit} characters; shorten it")
-    return problems
+                if len(row) == 1 and len(button.label) > MAX_CARD_LABEL:
+                    problems.append(f"{name}: button '{button.label}' is over {MAX_CARD_LABEL} characters; shorten it")
+                elif len(row) > 1 and visible_length(button.label) > MAX_PAIRED_LABEL and button.label not in too_wide:
+                    too_wide.add(button.label)  # reported once, on the first screen that shows it
+                    problems.append(f"{name}: button '{button.label}' shares its row and is over {MAX_PAIRED_LABEL} "
+                                    "characters (emoji not counted); shorten it")
+    return problems + first_screen_problems(engine)
 
 
 def run_check(root: Path | None = None) -> list[str]:

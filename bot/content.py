@@ -91,10 +91,11 @@ class Language:
 class Catalog:
     root: Path
     languages: Mapping[str, Language]
-    main: tuple[str, ...]
+    main: tuple[str, ...]  # the first screen: topic and card ids
     topics: Mapping[str, Topic]
     cards: Mapping[str, Card]
     problems: tuple[str, ...] = field(default=())  # non-fatal load problems, for `check`
+    more: tuple[str, ...] = ()  # the topics behind "More topics"
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -244,6 +245,9 @@ def load_catalog(root: Path = CONTENT_DIR) -> Catalog:
     main = menu.get("main")
     if not isinstance(main, list) or not all(isinstance(i, str) for i in main):
         raise ContentError(menu_path, "`main` must be a list of topic and card ids")
+    more = menu.get("more", [])
+    if not isinstance(more, list) or not all(isinstance(i, str) for i in more):
+        raise ContentError(menu_path, "`more` must be a list of topic ids")
     topic_cards: dict[str, tuple[str, ...]] = {}
     for topic_id, table in (menu.get("topics") or {}).items():
         cards = table.get("cards") if isinstance(table, dict) else None
@@ -302,4 +306,5 @@ def load_catalog(root: Path = CONTENT_DIR) -> Catalog:
         topics=MappingProxyType(topics),
         cards=MappingProxyType(cards),
         problems=tuple(problems),
+        more=tuple(more),
     )

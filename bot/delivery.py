@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any, Awaitable
+from dataclasses import dataclass, field
+from typing import Any, Awaitable, Callable
 
 from telegram import Update
-from telegram.error import BadRequest, NetworkError
-from telegram.ext import AIORateLimiter, BaseUpdateProcessor
+from telegram.error import BadRequest, NetworkError, TelegramError
+from telegram.ext import AIORateLimiter, BaseUpdateProcessor, ExtBot
 
 log = logging.getLogger(__name__)
 
@@ -22,39 +23,99 @@ def _chat_key(update: object) -> int | None:
     return None
 
 
+@dataclass
+class _Chat:
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # fair: waiters go in the order they came
+    waiting: int = 0  # updates of this chat in hand: the one being answered and those queued behind it
+    warned: bool = False  # the "please wait" note went out for this burst
+
+
 class PerChatUpdateProcessor(BaseUpdateProcessor):
     """Different chats are served at the same time; the updates of one chat one after another, in order.
 
-    One person waiting on a retry does not hold up anyone else, and a person who taps twice gets the
-    answers in the order they tapped. The ids are kept only while a chat has an update in hand.
+    One chat holds at most one of the shared slots, so a person sending hundreds of messages never
+    makes anyone else wait. Of one chat's burst the bot keeps `backlog` updates and drops the rest,
+    calling `on_overflow` once per burst (a short "please wait"). A chat's entry exists only while it
+    has updates in hand: nothing about a chat outlives its last reply.
     """
 
-    def __init__(self, max_concurrent_updates: int = 256):
+    def __init__(self, max_concurrent_updates: int = 256, backlog: int = 10):
         super().__init__(max_concurrent_updates)
-        self._last: dict[int, asyncio.Future] = {}  # chat -> the future its latest update sets when done
+        self.backlog = backlog
+        self.on_overflow: Callable[[Update], Awaitable[None]] | None = None
+        self._chats: dict[int, _Chat] = {}
 
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+    async def process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         key = _chat_key(update)
         if key is None:
-            await coroutine
+            await super().process_update(update, coroutine)
             return
-        previous = self._last.get(key)
-        done = asyncio.get_running_loop().create_future()
-        self._last[key] = done
+        chat = self._chats.setdefault(key, _Chat())
+        if chat.waiting >= self.backlog:
+            coroutine.close()  # type: ignore[attr-defined]  # never started: dropped
+            if not chat.warned and self.on_overflow is not None and isinstance(update, Update):
+                chat.warned = True
+                await self.on_overflow(update)
+            return
+        chat.waiting += 1
         try:
-            if previous is not None:
-                await previous
-            await coroutine
+            async with chat.lock:  # this chat's earlier updates first; then one shared slot
+                await super().process_update(update, coroutine)
         finally:
-            done.set_result(None)
-            if self._last.get(key) is done:
-                del self._last[key]
+            chat.waiting -= 1
+            if chat.waiting == 0:
+                del self._chats[key]
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        await coroutine
 
     async def initialize(self) -> None:
         pass
 
     async def shutdown(self) -> None:
         pass
+
+
+class SkippingBot(ExtBot):
+    """A bot whose polling skips an update it cannot read, once, instead of asking for it forever.
+
+    python-telegram-bot turns a whole batch of updates into objects at once; one it cannot parse
+    fails the batch, the offset never moves and the same batch comes back for ever. Here the batch is
+    read update by update, and one that cannot be read becomes an empty update with only its id, so
+    the offset moves past it. The log gets that id and nothing the update held.
+    """
+
+    async def _post(self, endpoint: str, data: Any = None, *args: Any, **kwargs: Any) -> Any:
+        result = await super()._post(endpoint, data, *args, **kwargs)
+        if endpoint == "getUpdates" and isinstance(result, list):
+            self._raw_updates = result
+        return result
+
+    async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
+        try:
+            return await super().get_updates(*args, **kwargs)
+        except (TelegramError, asyncio.CancelledError):
+            raise
+        except Exception:  # the batch could not be parsed: read it one update at a time
+            return tuple(self._read_one(raw) for raw in getattr(self, "_raw_updates", []) if isinstance(raw, dict))
+
+    def _read_one(self, raw: dict) -> Update:
+        try:
+            return Update.de_json(raw, self)
+        except Exception:
+            update_id = raw.get("update_id")
+            log.warning("skipped an update that could not be read (update id %s)", update_id if isinstance(update_id, int) else "?")
+            return Update(update_id if isinstance(update_id, int) else 0)
+
+
+class _NoRawUpdates(logging.Filter):
+    """python-telegram-bot logs a batch it cannot parse with its whole content: people's ids and names."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Error while parsing updates")
+
+
+logging.getLogger("telegram.Bot").addFilter(_NoRawUpdates())
 
 
 class RetryingRateLimiter(AIORateLimiter):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from html import escape
 
 from telegram import (
     InlineKeyboardButton,
@@ -12,13 +13,14 @@ from telegram import (
     InputTextMessageContent,
     Update,
 )
-from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest
+from telegram.constants import ChatMemberStatus, ChatType, ParseMode
+from telegram.error import BadRequest, Forbidden
 from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChatMemberHandler,
     ChosenInlineResultHandler,
     CommandHandler,
     ContextTypes,
@@ -27,20 +29,34 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 
 from . import callbacks as cb
-from .delivery import PerChatUpdateProcessor, production_limiter
+from .delivery import PerChatUpdateProcessor, SkippingBot, production_limiter
 from .engine import Engine, Reply
 from .i18n import negotiate
+from .screens import Button
 from .sent_messages import SentMessages
 
 log = logging.getLogger(__name__)
 COMMANDS = ("menu", "help", "language", "privacy", "about")
+# Refusals that are part of normal life: a tap on an old message, a double tap, a chat that blocked the bot.
+EXPECTED_REFUSALS = ("not modified", "message to edit not found", "message can't be edited", "query is too old",
+                     "message to delete not found", "bot was blocked", "chat not found", "have no rights")
 
 
-def markup(reply: Reply) -> InlineKeyboardMarkup:
+def is_expected_refusal(error: object) -> bool:
+    return isinstance(error, (BadRequest, Forbidden)) and any(r in str(error).lower() for r in EXPECTED_REFUSALS)
+
+
+def markup(reply: Reply, private: bool = True, top: tuple[Button, ...] = ()) -> InlineKeyboardMarkup:
+    """The reply's buttons; in a group without 🧹 Clear this chat (one person must not delete others' answers)."""
     rows = []
-    for row in reply.buttons:
+    for row in ((top,) if top else ()) + reply.buttons:
+        if not private:
+            row = tuple(b for b in row if not (b.data or "").startswith(f"{cb.CLEAR}|"))
+        if not row:
+            continue
         rows.append([
             InlineKeyboardButton(b.label, url=b.url)
             if b.url
@@ -61,6 +77,10 @@ def lang_of(update: Update, engine: Engine) -> str:
     return negotiate(user.language_code if user else None, engine.catalog.codes) or "en"
 
 
+def is_private(update: Update) -> bool:
+    return bool(update.effective_chat) and update.effective_chat.type == ChatType.PRIVATE
+
+
 def count(context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
     counter = context.application.bot_data.get("counter")
     if counter:
@@ -75,8 +95,8 @@ async def send(update: Update, reply: Reply, context: ContextTypes.DEFAULT_TYPE 
     if context:
         count(context, reply)
     if update.effective_chat:
-        message = await update.effective_chat.send_message(reply.text, reply_markup=markup(reply))
-        if context:
+        message = await update.effective_chat.send_message(reply.text, reply_markup=markup(reply, is_private(update)))
+        if context and is_private(update):
             remember(context, message.chat_id, message.message_id)
 
 
@@ -88,7 +108,7 @@ async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/menu, /help, /language, /privacy, /about."""
+    """/menu, /help, /language, /privacy, /about; in a private chat any other command gets a note and the menu."""
     engine = engine_of(context)
     name = (update.effective_message.text or "/menu").split()[0][1:].split("@")[0]
     await send(update, engine.command(lang_of(update, engine), name), context)
@@ -97,20 +117,26 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A button press edits the message in place."""
     query = update.callback_query
+    reply = engine_of(context).press(query.data)
+    if reply.event == "cleared" and not is_private(update):  # Clear this chat is for private chats only
+        reply = engine_of(context).privacy(reply.lang)
     try:
-        await query.answer()
+        await query.answer(reply.notice)
     except BadRequest:  # the query expired (the person tapped long ago): still answer the tap below
         log.info("callback query could not be answered (expired)")
-    reply = engine_of(context).press(query.data)
     count(context, reply)
     if reply.event == "cleared" and update.effective_chat:
         await clear_chat(update, context, reply)
         return
+    if query.message is None:  # a message sent inline, which the bot cannot read: nothing to edit
+        return
     try:
-        await query.edit_message_text(reply.text, reply_markup=markup(reply))
+        await query.edit_message_text(reply.text, reply_markup=markup(reply, is_private(update)))
     except BadRequest as error:
-        if "not modified" not in str(error).lower():
-            raise
+        if "not modified" in str(error).lower():  # a double tap: the screen is already there
+            return
+        log.info("could not edit the message (%s); sending the screen as a new one", type(error).__name__)
+        await send(update, reply)
 
 
 async def clear_chat(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
@@ -128,19 +154,64 @@ async def clear_chat(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: 
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Free text in a private chat: search."""
+    """Free text in a private chat, or the caption of a photo or file: search."""
     engine = engine_of(context)
-    await send(update, engine.text(lang_of(update, engine), update.effective_message.text or ""), context)
+    message = update.effective_message
+    await send(update, engine.text(lang_of(update, engine), message.text or message.caption or ""), context)
+
+
+class ForThisBot(filters.MessageFilter):
+    """A group message meant for this bot: it mentions the bot's own username, or replies to the bot."""
+
+    def filter(self, message) -> bool:
+        bot = message.get_bot()
+        replied = message.reply_to_message
+        if replied and replied.from_user and replied.from_user.id == bot.id:
+            return True
+        return bool(bot.username) and any(
+            entity.type == "mention" and text.lower() == f"@{bot.username.lower()}"
+            for entity, text in message.parse_entities(["mention"]).items()
+        ) or any(e.type == "text_mention" and e.user and e.user.id == bot.id for e in message.entities or ())
+
+
+def private_chat_button(context: ContextTypes.DEFAULT_TYPE, engine: Engine, lang: str, card_id: str | None) -> Button:
+    """A link that opens the private chat with the bot on the same card (or the welcome)."""
+    url = cb.deep_link(context.bot.username, lang, card_id or "")
+    return Button(engine.tr(lang).gettext("💬 Open a private chat"), url=url)
 
 
 async def on_group_mention(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """In a group, answer only when mentioned, and point to the private chat."""
+    """In a group, answer the bot's mentions and replies to it, with a button to the private chat."""
     engine = engine_of(context)
     lang = lang_of(update, engine)
-    text = (update.effective_message.text or "").replace(f"@{context.bot.username}", " ")
+    message = update.effective_message
+    text = (message.text or message.caption or "")
+    if context.bot.username:
+        text = text.replace(f"@{context.bot.username}", " ")
     reply = engine.text(lang, text)
+    count(context, reply)
     note = engine.tr(lang).gettext("I work best in a private chat with me.")
-    await update.effective_message.reply_text(f"{reply.text}\n\n<i>{note}</i>", reply_markup=markup(reply))
+    top = (private_chat_button(context, engine, reply.lang, reply.card_id),)
+    await message.reply_text(f"{reply.text}\n\n<i>{note}</i>", reply_markup=markup(reply, private=False, top=top))
+
+
+async def on_added_to_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Added to a group: a short greeting with the way to the private chat."""
+    change = update.my_chat_member
+    if change.chat.type == ChatType.PRIVATE:
+        return
+    joined = change.new_chat_member.status in {ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR}
+    was_out = change.old_chat_member.status in {ChatMemberStatus.LEFT, ChatMemberStatus.BANNED}
+    if not (joined and was_out):
+        return
+    engine = engine_of(context)
+    lang = lang_of(update, engine)
+    text = engine.tr(lang).gettext(
+        "Hello! I explain migrants' rights in plain words. Mention me (@%(bot)s) with a question, "
+        "or reply to my messages. For anything personal, open a private chat:") % {"bot": context.bot.username}
+    button = private_chat_button(context, engine, lang, None)
+    await context.bot.send_message(change.chat.id, escape(text), reply_markup=InlineKeyboardMarkup(
+        [[InlineKeyboardButton(button.label, url=button.url)]]))
 
 
 async def on_unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -159,7 +230,7 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             title=item.title,
             input_message_content=InputTextMessageContent(item.text, parse_mode=ParseMode.HTML),
             reply_markup=InlineKeyboardMarkup(
-                [[InlineKeyboardButton("🤖", url=cb.deep_link(context.bot.username, item.lang, item.card_id))]]
+                [[InlineKeyboardButton(item.button, url=cb.deep_link(context.bot.username, item.lang, item.card_id))]]
             ),
         )
         for item in engine.shareable(lang_of(update, engine), query.query)
@@ -177,6 +248,9 @@ async def on_chosen_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the handler's exception (never the user's text) and give the person the menu."""
+    if is_expected_refusal(context.error):  # Telegram said no for an ordinary reason: nothing to fix
+        log.info("Telegram refused a call: %s", type(context.error).__name__)
+        return
     log.error("error while handling an update", exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat:
         engine = engine_of(context)
@@ -216,35 +290,66 @@ async def post_init(application: Application) -> None:
         )
 
 
+async def please_wait(application: Application, update: Update) -> None:
+    """One chat sent more than the bot holds for it: one short note, the rest of the burst is dropped."""
+    engine: Engine = application.bot_data["engine"]
+    if update.effective_chat is None:
+        return
+    text = engine.tr(lang_of(update, engine)).gettext("One moment, please: I answer your messages one by one.")
+    try:
+        await application.bot.send_message(update.effective_chat.id, escape(text))
+    except Exception as error:  # the note is a courtesy: never worth an error
+        log.info("could not send the please-wait note: %s", type(error).__name__)
+
+
+async def post_shutdown(application: Application) -> None:
+    counter = application.bot_data.get("counter")
+    if counter:
+        counter.close()  # the counts still in memory go to disk
+
+
+def make_bot(token: str, base_url: str | None, rate_limiter: AIORateLimiter) -> SkippingBot:
+    """The bot, as ApplicationBuilder would make it, but one that skips an update it cannot read."""
+    return SkippingBot(
+        token,
+        base_url=base_url or "https://api.telegram.org/bot",
+        defaults=Defaults(parse_mode=ParseMode.HTML),
+        request=HTTPXRequest(connection_pool_size=256),
+        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        rate_limiter=rate_limiter,
+    )
+
+
 def build_application(
     engine: Engine, token: str, base_url: str | None = None, counter=None, rate_limiter: AIORateLimiter | None = None
 ) -> Application:
     """The bot's Application; `rate_limiter` replaces Telegram's limits (tests and benchmarks only)."""
     logging.getLogger("httpx").setLevel(logging.WARNING)  # at INFO it logs URLs, which hold the token
+    processor = PerChatUpdateProcessor()
     builder = (
         ApplicationBuilder()
-        .token(token)
-        .defaults(Defaults(parse_mode=ParseMode.HTML))
-        .rate_limiter(rate_limiter or production_limiter())
-        .concurrent_updates(PerChatUpdateProcessor())
+        .bot(make_bot(token, base_url, rate_limiter or production_limiter()))
+        .concurrent_updates(processor)
         .post_init(post_init)
+        .post_shutdown(post_shutdown)
     )
-    if base_url:
-        builder = builder.base_url(base_url)
     application = builder.build()
+    processor.on_overflow = lambda update: please_wait(application, update)
     application.bot_data["engine"] = engine
     application.bot_data["counter"] = counter
     application.bot_data["sent"] = SentMessages()
     private = filters.ChatType.PRIVATE
+    readable = filters.TEXT | filters.CAPTION
     application.add_handler(CommandHandler("start", on_start))
     application.add_handler(CommandHandler(list(COMMANDS), on_command))
+    application.add_handler(MessageHandler(private & filters.COMMAND, on_command))  # unknown: a note and the menu
     application.add_handler(CallbackQueryHandler(on_button))
     application.add_handler(InlineQueryHandler(on_inline))
     application.add_handler(ChosenInlineResultHandler(on_chosen_inline))
-    application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, on_text))
-    application.add_handler(MessageHandler(private & ~filters.TEXT & ~filters.COMMAND, on_unsupported))
-    mention = filters.ChatType.GROUPS & filters.TEXT & filters.Entity("mention")
-    application.add_handler(MessageHandler(mention & ~filters.COMMAND, on_group_mention))
+    application.add_handler(ChatMemberHandler(on_added_to_group, ChatMemberHandler.MY_CHAT_MEMBER))
+    application.add_handler(MessageHandler(private & readable & ~filters.COMMAND, on_text))
+    application.add_handler(MessageHandler(private & ~readable & ~filters.COMMAND, on_unsupported))
+    application.add_handler(MessageHandler(filters.ChatType.GROUPS & readable & ForThisBot() & ~filters.COMMAND, on_group_mention))
     application.add_error_handler(on_error)
     return application
 

@@ -62,7 +62,7 @@ def test_console_chat_takes_commands_and_shows_links(engine):
     assert "Your privacy" in result.stdout
     assert "Puis-je voir un médecin sans papiers ?" in result.stdout
     last = result.stdout.rsplit("Puis-je voir un médecin sans papiers ?", 1)[1]
-    assert "🔒 Vie privée" in last  # an unknown command shows the main menu, in the language now chosen
+    assert "🛡️ Vie privée" in last and "je ne connais pas cette commande" in last  # a note and the menu, in the language now chosen
     out = io.StringIO()
     show(Reply("x", ((Button("💬 Talk to a person", url="https://t.me/example_org"),),), "en"), out)
     assert "💬 Talk to a person: https://t.me/example_org" in out.getvalue()
@@ -70,7 +70,7 @@ def test_console_chat_takes_commands_and_shows_links(engine):
 
 def test_run_without_token_is_the_console_chat():
     result = cli("run", stdin="hi\nq\n")
-    assert result.returncode == 0 and "Choose a topic" in result.stdout
+    assert result.returncode == 0 and "plain words" in result.stdout
 
 
 def test_links_write_qr_codes_and_posters_that_open_the_right_card(tmp_path, engine):

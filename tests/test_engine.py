@@ -49,19 +49,128 @@ def test_forged_or_stale_callback_data_gives_the_main_menu(engine):
         assert reply.text == menu.text and reply.event == "menu"
 
 
-def test_urgent_help_is_the_first_menu_entry(engine):
+def test_urgent_help_is_the_first_menu_entry_and_back_from_it_is_the_main_menu(engine):
     first = engine.main_menu("en").buttons[0][0]
-    assert first.data == cb.encode(cb.CARD, "en", "urgent-help")
-    assert "emergency" in engine.press(first.data).text.lower()
+    assert first.data == cb.encode(cb.CARD, "en", "urgent-help") and first.label.startswith("🆘")
+    card = engine.press(first.data)
+    assert "emergency" in card.text.lower()
+    assert cb.encode(cb.TOPIC, "en", "urgent") not in all_data(card)  # no one-button page nobody saw
+    assert cb.encode(cb.MAIN, "en") in all_data(card)
 
 
-def test_deep_links_open_cards_and_topics_and_unknown_ones_the_welcome(engine):
+def test_first_screen_fits_a_small_phone_in_every_language(engine, catalog):
+    from bot.check import visible_length
+    from bot.console import plain
+
+    for lang in catalog.codes:
+        welcome = engine.welcome(lang)
+        assert len(plain(welcome.text)) <= 160 and plain(welcome.text).count("\n") <= 1, lang
+        assert len(welcome.buttons) <= 8, lang
+        assert welcome.buttons[0][0].data == cb.encode(cb.CARD, lang, "urgent-help")
+        topics = [cb.decode(b.data).arg for row in welcome.buttons for b in row if b.data and b.data.startswith("t|")]
+        assert topics[:4] == ["health", "education", "detention", "information"], lang
+        assert any(b.data == cb.encode(cb.MORE, lang) for row in welcome.buttons for b in row)
+        for row in welcome.buttons:
+            assert len(row) == 1 or all(visible_length(b.label) <= 18 for b in row), (lang, row)
+
+
+def test_every_card_is_at_most_three_taps_from_start(engine, catalog):
+    for lang in catalog.codes:
+        depth = {data: 1 for data in all_data(engine.start(lang))}
+        frontier = list(depth)
+        seen_cards = {}
+        while frontier:
+            data = frontier.pop(0)
+            reply = engine.press(data)
+            if reply.card_id and reply.event == "card":
+                seen_cards.setdefault(reply.card_id, depth[data])
+            for nxt in all_data(reply):
+                if nxt not in depth:
+                    depth[nxt] = depth[data] + 1
+                    if depth[nxt] <= 3:
+                        frontier.append(nxt)
+        assert set(catalog.cards) <= set(seen_cards), set(catalog.cards) - set(seen_cards)
+        assert max(seen_cards.values()) <= 3
+
+
+def test_no_button_leads_to_its_own_screen(engine, catalog):
+    for lang in ("en", "ar"):
+        screens = {cb.encode(cb.MAIN, lang), cb.encode(cb.MORE, lang), cb.encode(cb.HELP, lang),
+                   cb.encode(cb.ABOUT, lang), cb.encode(cb.PRIVACY, lang)}
+        screens |= {cb.encode(cb.TOPIC, lang, t) for t in catalog.topics}
+        screens |= {cb.encode(cb.CARD, lang, c) for c in catalog.cards}
+        for data in screens:
+            reply = engine.press(data)
+            assert data not in all_data(reply), data
+            for row in reply.buttons:  # the language menu is a screen of its own, not this one
+                assert len({b.data for b in row if b.data}) == len([b for b in row if b.data])
+        languages = engine.press(cb.encode(cb.LANGUAGES, lang, cb.screen(cb.CARD, "det-basics")))
+        assert not any((b.data or "").startswith(f"{cb.LANGUAGES}|") for row in languages.buttons for b in row)
+
+
+def test_the_language_menu_reopens_the_same_screen_in_the_language_chosen(engine, catalog):
+    for screen in [(cb.CARD, "health-doctor"), (cb.TOPIC, "detention"), (cb.TOPIC, "family"), (cb.MORE, ""),
+                   (cb.MAIN, ""), (cb.HELP, ""), (cb.PRIVACY, "")]:
+        here = engine.press(cb.encode(screen[0], "en", screen[1]))
+        [globe] = [b for row in here.buttons for b in row if (b.data or "").startswith(f"{cb.LANGUAGES}|")]
+        menu = engine.press(globe.data)
+        for lang in catalog.codes:
+            [choice] = [b for row in menu.buttons[:-1] for b in row if (b.data or "").startswith(f"{screen[0]}|{lang}|{screen[1]}")]
+            again = engine.press(choice.data)
+            assert again.lang == lang and again.text == engine.press(cb.encode(screen[0], lang, screen[1])).text
+        back = [b for row in menu.buttons for b in row if b.label == "⬅️ Back"]
+        assert screen[0] == cb.MAIN or back[0].data == cb.encode(screen[0], "en", screen[1])
+
+
+def test_unknown_commands_get_a_note_and_the_menu(engine):
+    for name in ["stop", "settings", "x" * 40]:
+        reply = engine.command("en", name)
+        assert reply.event == "unknown_command" and "do not know that command" in reply.text
+        assert reply.buttons == engine.main_menu("en").buttons
+    assert engine.command("fr", "stop").text.startswith("Désolé")
+
+
+def test_feedback_is_answered_in_place_and_counted_by_card(engine):
+    card = engine.card("fa", "det-basics")
+    up, down = card.buttons[0]
+    assert up.data == cb.encode(cb.FEEDBACK, "fa", "+det-basics") and down.data == "f|fa|-det-basics"
+    thanks = engine.press(up.data)
+    assert (thanks.event, thanks.card_id, thanks.lang) == ("helpful", "det-basics", "fa")
+    assert thanks.text == card.text and thanks.notice and thanks.buttons == card.buttons[1:]
+    assert engine.press(down.data).event == "not_helpful"
+    assert engine.press("f|en|+no-such-card").event == "menu"
+
+
+def test_inline_language_prefix_answers_in_that_language(engine):
+    found = engine.shareable("en", "fa detention")
+    assert found and all(item.lang == "fa" for item in found)
+    assert "det-basics" in [item.card_id for item in found[:3]]
+    assert found[0].button == engine.tr("fa").gettext("🤖 Open in the bot") != "🤖 Open in the bot"
+    assert all(item.lang == "en" for item in engine.shareable("en", "EN detention"))
+
+
+def test_small_talk_words_are_folded_once(engine, monkeypatch):
+    import bot.engine as engine_module
+
+    calls = []
+    real = engine_module.normalize
+    monkeypatch.setattr(engine_module, "normalize", lambda text: calls.append(text) or real(text))
+    assert engine.text("en", "Thanks!").event == "small_talk"
+    assert len(calls) == 1  # the message only, never the small-talk lists
+
+
+def test_deep_links_open_cards_and_topics_and_wrong_ones_say_so(engine):
     assert engine.start("en", "en_health-doctor").card_id == "health-doctor"
+    assert engine.start("en", "EN_HEALTH-DOCTOR").card_id == "health-doctor"  # a QR reader that shouts
     assert engine.start("en", "en_detention").event == "deep_link"
     assert engine.start("en", "health-doctor").card_id == "health-doctor"
-    for bad in ["nope", "en_nope", "../../etc", "x" * 80, "ar_!!"]:
+    assert engine.start("en", "fr").event == "start" and engine.start("en", "fr").lang == "fr"
+    assert engine.start("en").event == "start"
+    for bad in ["nope", "en_nope", "en_", "../../etc", "x" * 80, "ar_!!"]:
         reply = engine.start("en", bad)
-        assert reply.event == "start"
+        assert reply.event == "bad_link" and "link did not work" in reply.text, bad
+        assert reply.buttons == engine.welcome("en").buttons
+    assert "لا يعمل" in engine.start("ar", "ar_nope").text
 
 
 def test_small_talk_gets_sensible_replies(engine):
