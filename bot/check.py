@@ -202,4 +202,20 @@ def run_check(root: Path | None = None) -> list[str]:
         load_contacts(contacts_path(), set(catalog.topics))
     except ContactsError as error:
         return [str(error)]
+    try:
+        load_wording_data(catalog)
+    except ContentError as error:
+        return [str(error)]
     return check_catalog(catalog)
+
+
+def load_wording_data(catalog: Catalog) -> None:
+    """Read the strength tables, glossaries and review records, so that a mistake in them is a problem."""
+    from .glossary import load_glossary
+    from .reviews import load_reviews
+    from .strength import load_strength
+
+    load_glossary(catalog.root, catalog.codes)
+    for lang in catalog.codes:
+        load_strength(catalog.root, lang)
+        load_reviews(catalog.root, lang, catalog.cards)

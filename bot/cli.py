@@ -96,6 +96,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .check import run_check
     from .content import load_catalog
     from .coverage import table, warnings
+    from .reviews import review_table
+    from .wording import warning_counts, wording_warnings
 
     problems = run_check()
     for problem in problems:
@@ -104,8 +106,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         catalog = load_catalog()
         for warning in warnings(catalog):
             print(f"warning: content/{warning}", file=sys.stderr)
+        for kind, found in wording_warnings(catalog).items():
+            for warning in found:
+                print(f"warning: content/{warning}", file=sys.stderr)
+            print(f"{kind} warnings: {len(found)} ({warning_counts(found)})", file=sys.stderr)
         if args.coverage:
             print(table(catalog))
+            print()
+            print(review_table(catalog))
     if problems:
         print(f"{len(problems)} problem(s) found. Fix them and run `python main.py check` again.", file=sys.stderr)
         return 1

@@ -1,0 +1,104 @@
+"""How strong a sentence is: a translation must not say "must" where the English card says "should".
+
+Each language lists its own forms in content/<lang>/language.toml, table [strength] (content/README.md):
+  should  the soft forms to use (named in the warning as the fix)
+  must    forms that always say "must", "have to" or "is forbidden"
+  framed  forms that say "must" alone but "should" inside a frame such as "according to international
+          standards..." (Russian «должны», Persian «باید», Turkish -meli)
+  frame   words of that frame; a framed form is accepted in a paragraph that contains one of them
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content import SOURCE_LANG, Catalog, ContentError
+from .phrases import fold, paragraphs, word_pattern
+
+ENGLISH_MUST = re.compile(r"(?<!\w)must(?!\w)", re.IGNORECASE)
+KEYS = ("should", "must", "framed", "frame")
+
+
+@dataclass(frozen=True)
+class Strength:
+    should: tuple[str, ...]
+    must: tuple[str, ...]
+    framed: tuple[str, ...]
+    frame: tuple[str, ...]
+
+
+def load_strength(root: Path, lang: str) -> Strength | None:
+    """The [strength] table of a language, or None when it has none (English needs none)."""
+    path = root / lang / "language.toml"
+    with path.open("rb") as handle:
+        table = tomllib.load(handle).get("strength")
+    if table is None:
+        return None
+    rel = Path(lang) / "language.toml"
+    if not isinstance(table, dict):
+        raise ContentError(rel, "[strength] must be a table with should, must, framed, frame")
+    values = {}
+    for key in KEYS:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ContentError(rel, f"[strength] `{key}` must be a list of words, e.g. {key} = [\"...\"]")
+        values[key] = tuple(v.strip() for v in value)
+    if not values["should"] or not values["must"]:
+        raise ContentError(rel, "[strength] needs `should` and `must`: how this language says each")
+    if values["framed"] and not values["frame"]:
+        raise ContentError(rel, "[strength] lists `framed` forms but no `frame` words that allow them")
+    unknown = set(table) - set(KEYS)
+    if unknown:
+        raise ContentError(rel, f"[strength] has unknown key(s) {sorted(unknown)}; use {', '.join(KEYS)}")
+    return Strength(**values)
+
+
+def must_words(text, strength: Strength) -> list[str]:
+    """The must-forms a translated card uses outside any allowed frame, each once, in order found."""
+    found: list[str] = []
+    frames = [fold(f) for f in strength.frame]
+    for paragraph in paragraphs(text):
+        framed_ok = any(f in paragraph for f in frames)
+        forms = strength.must + (() if framed_ok else strength.framed)
+        for form in forms:
+            match = word_pattern(form).search(paragraph)
+            if match and match.group(0) not in found:
+                found.append(match.group(0))
+    return found
+
+
+def english_says_must(catalog: Catalog, card_id: str) -> bool:
+    text = catalog.cards[card_id].texts[SOURCE_LANG]
+    return any(ENGLISH_MUST.search(p) for p in (text.title, text.body, *text.actions))
+
+
+def strength_warnings(catalog: Catalog) -> list[str]:
+    """One warning per translated card that says "must" where its English card does not."""
+    found = []
+    for lang in catalog.codes:
+        if lang == SOURCE_LANG:
+            continue
+        strength = load_strength(catalog.root, lang)
+        if strength is None:
+            found.append(
+                f"{lang}/language.toml: no [strength] table; add how this language says should and must "
+                "(content/README.md, 'How strong a sentence is')"
+            )
+            continue
+        soft = " / ".join(f"«{s}»" for s in strength.should)
+        for card in catalog.cards.values():
+            text = card.texts.get(lang)
+            if text is None or english_says_must(catalog, card.id):
+                continue
+            words = must_words(text, strength)
+            if words:
+                used = ", ".join(f"«{w}»" for w in words)
+                frame = f", or keep it in a paragraph that says {' / '.join(strength.frame)}" if strength.framed else ""
+                found.append(
+                    f"{lang}/cards/{card.file} [{card.id}]: {used} means 'must', but the English card says "
+                    f"'should': write {soft}{frame}"
+                )
+    return found
