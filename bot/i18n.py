@@ -6,7 +6,7 @@ import gettext
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale, negotiate_locale
 from babel.lists import format_list
 from babel.numbers import format_decimal
 from babel.support import Translations
@@ -15,8 +15,9 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 DOMAIN = "messages"
 DEFAULT = "en"
 RTL_SCRIPTS = {"ar", "fa", "he", "ur", "ps", "ckb"}
-# Telegram language codes that Babel does not map to the locale people read.
-ALIASES = {"prs": "fa", "fa-af": "fa", "pes": "fa", "tk": "tr", "az": "tr", "be": "ru"}
+# Neighbouring languages whose speakers mostly read one of ours (README: Languages); any other
+# language gets English.
+ALIASES = {"prs": "fa", "pes": "fa", "tk": "tr", "az": "tr", "be": "ru"}
 
 
 @dataclass(frozen=True)
@@ -71,12 +72,7 @@ def negotiate(language_code: str | None, supported: tuple[str, ...]) -> str | No
     if not language_code:
         return None
     code = language_code.strip().replace("_", "-").lower()
-    code = ALIASES.get(code, ALIASES.get(code.split("-")[0], code))
-    try:
-        locale = Locale.parse(code, sep="-")
-    except (ValueError, UnknownLocaleError):
-        return None
-    return locale.language if locale.language in supported else None
+    return negotiate_locale([code, code.split("-")[0]], supported, sep="-", aliases=ALIASES)
 
 
 def language_name(code: str) -> str:
