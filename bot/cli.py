@@ -165,6 +165,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_mutate(args: argparse.Namespace) -> int:
+    from .bench.mutation import run
+
+    return run(rerun=not args.report)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description="A Telegram bot that explains migrants' human rights in plain language.")
     sub = parser.add_subparsers(dest="command")
@@ -198,6 +204,10 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="benchmark: matching quality, latency, cold start, memory", description="Example: python main.py bench --quick")
     bench.add_argument("--quick", action="store_true", help="a short run")
     bench.set_defaults(func=cmd_bench)
+    mutate = sub.add_parser("mutate", help="mutation testing of the modules that carry promises (slow; dev extra)",
+                            description="Example: python main.py mutate")
+    mutate.add_argument("--report", action="store_true", help="only print the scores of the last run")
+    mutate.set_defaults(func=cmd_mutate)
     stats = sub.add_parser("stats", help="anonymous usage figures", description="Example: python main.py stats --since 2026-11-01 --json")
     stats.add_argument("--since", help="first day, YYYY-MM-DD")
     stats.add_argument("--json", action="store_true", help="JSON output")

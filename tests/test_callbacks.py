@@ -39,3 +39,13 @@ def test_payloads_and_deep_links():
         cb.payload("en", "x" * 62)  # 65 characters
     with pytest.raises(ValueError):
         cb.payload("en", "not ok")
+
+
+def test_edges_of_payloads_and_data():
+    assert cb.payload("ar") == "ar"
+    assert cb.deep_link("my_bot", "ar", "det-basics") == "https://t.me/my_bot?start=ar_det-basics"
+    assert cb.parse_payload("pes") == ("pes", None)  # up to three letters: a language
+    assert cb.parse_payload("abcd") == (None, "abcd")  # longer: a card or topic id
+    assert cb.decode("c|en|" + "a" * 59) == cb.Press(cb.CARD, "en", "a" * 59)  # exactly 64 bytes
+    with pytest.raises(ValueError, match="deep-link payload 'en_not ok' is not 1-64 characters"):
+        cb.payload("en", "not ok")
