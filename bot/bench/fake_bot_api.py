@@ -19,21 +19,24 @@ SEND_METHODS = {"sendMessage", "editMessageText", "answerCallbackQuery", "answer
 
 
 class Faults:
-    """Seeded, reproducible network trouble: 429 with retry_after, 500, and dropped connections.
+    """Seeded, reproducible network trouble: 429 with retry_after, 500, dropped connections, lost answers.
 
-    Faults strike before a call takes effect, as when Telegram refuses or the connection breaks on
-    the way in; `getUpdates` only ever loses its answer, and Telegram then sends the updates again.
+    "429", "500" and "dropped" strike before a call takes effect, as when Telegram refuses or the
+    connection breaks on the way in. "lost" strikes after: Telegram has acted on the call (the message
+    is in the chat) but its answer never comes back, so the bot cannot tell it from "dropped".
+    `getUpdates` only ever loses its answer, and Telegram then sends the updates again.
     """
 
-    def __init__(self, too_many: float = 0.0, server_error: float = 0.0, dropped: float = 0.0, seed: int = 1):
-        self.rates = {"429": too_many, "500": server_error, "dropped": dropped}
+    def __init__(self, too_many: float = 0.0, server_error: float = 0.0, dropped: float = 0.0, lost: float = 0.0,
+                 seed: int = 1):
+        self.rates = {"429": too_many, "500": server_error, "dropped": dropped, "lost": lost}
         self.random = random.Random(seed)
         self.injected = {kind: 0 for kind in self.rates}
 
     def pick(self, method: str) -> str | None:
         roll = self.random.random()
         for kind, rate in self.rates.items():
-            if kind == "429" and method not in SEND_METHODS:
+            if (kind == "429" and method not in SEND_METHODS) or (kind == "lost" and method == "getUpdates"):
                 continue
             if roll < rate:
                 self.injected[kind] += 1
@@ -52,7 +55,8 @@ class FakeBotApi:
         self.pending: list[dict] = []  # updates not yet confirmed by a getUpdates offset
         self.arrived = threading.Condition()
         self.faults = faults or Faults()
-        self.calls: list[tuple[str, dict]] = []
+        self.calls: list[tuple[str, dict]] = []  # every call that reached the server, in order
+        self.lost: list[tuple[str, dict]] = []  # calls acted on whose answer was then lost
         self.lock = threading.Lock()
         self.next_update = 1
         self.next_message = 100
@@ -132,6 +136,15 @@ class FakeBotApi:
             if fault == "dropped":
                 return 0, {}
             self.calls.append((method, params))
+        status, answer = self._act(method, params)
+        if fault == "lost":
+            with self.lock:
+                self.lost.append((method, params))
+            return 0, {}
+        return status, answer
+
+    def _act(self, method: str, params: dict) -> tuple[int, dict]:
+        """What Telegram does with a call that reached it, and its answer."""
         text = params.get("text", "")
         if len(text) > 4096:
             return 400, {"ok": False, "error_code": 400, "description": "Bad Request: message is too long"}
