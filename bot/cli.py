@@ -134,8 +134,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
     for lang, data in report.items():
         rate = "n/a (<5 searches)" if data["unanswered_rate"] is None else f"{data['unanswered_rate']:.0%}"
         print(f"{lang}: {data['searches']} searches, unanswered {rate}")
+        print(f"    {'views':>5}  {'👍':>4}  {'👎':>4}  card")
         for item in data["top_cards"]:
-            print(f"    {item['views']:>5}  {item['card']}")
+            print(f"    {item['views']:>5}  {item['helpful']:>4}  {item['not_helpful']:>4}  {item['card']}")
+        unseen = [item for item in data["feedback"] if item["card"] not in {t["card"] for t in data["top_cards"]}]
+        for item in unseen:  # rated, but not among the most viewed
+            print(f"    {'':>5}  {item['helpful']:>4}  {item['not_helpful']:>4}  {item['card']}")
     return 0
 
 

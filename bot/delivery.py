@@ -115,7 +115,8 @@ class _NoRawUpdates(logging.Filter):
         return not str(record.msg).startswith("Error while parsing updates")
 
 
-logging.getLogger("telegram.Bot").addFilter(_NoRawUpdates())
+for _name in ("telegram.Bot", "telegram.ext.ExtBot"):  # the loggers python-telegram-bot's bots log with
+    logging.getLogger(_name).addFilter(_NoRawUpdates())
 
 
 class RetryingRateLimiter(AIORateLimiter):

@@ -360,7 +360,8 @@ def run_telegram(engine: Engine, webhook_url: str | None = None, listen: str = "
     token = os.environ["TELEGRAM_BOT_TOKEN"]
     from .stats import UsageCounter
 
-    application = build_application(engine, token, os.environ.get("TELEGRAM_API_BASE_URL"), UsageCounter())
+    flush_every = float(os.environ.get("RIGHTS_BOT_STATS_FLUSH_SECONDS") or 5)  # counts go to disk this often
+    application = build_application(engine, token, os.environ.get("TELEGRAM_API_BASE_URL"), UsageCounter(flush_every=flush_every))
     if webhook_url:
         secret = os.environ.get("TELEGRAM_WEBHOOK_SECRET", "")
         if not secret:

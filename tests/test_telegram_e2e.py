@@ -76,11 +76,13 @@ def test_inline_query_lists_cards_and_a_chosen_result_is_counted(engine, tmp_pat
             api.push({"chosen_inline_result": {"result_id": "en:det-basics", "from": USER, "query": "en detention"}})
             import time
             for _ in range(100):
+                counter.flush()
                 if summary(tmp_path / "u.sqlite").get("en"):
                     break
                 time.sleep(0.05)
 
         run_bot(engine, api, scenario, counter)
+        counter.close()
         assert summary(tmp_path / "u.sqlite")["en"]["top_cards"] == []  # shares are not views
         assert counter.db.execute("select n from counts where event='inline_shared'").fetchone() == (1,)
 

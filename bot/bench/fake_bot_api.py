@@ -64,6 +64,7 @@ class FakeBotApi:
         self.replied: dict[int, float] = {}  # chat_id -> when its first sendMessage arrived
         self.too_many = 0  # answer this many sends with 429 and retry_after
         self.refused = 0
+        self.gone: set[int] = set()  # message ids that editMessageText refuses: deleted, or too old
         self.server = _Server(("127.0.0.1", 0), self._handler())
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -157,6 +158,8 @@ class FakeBotApi:
             return 400, {"ok": False, "error_code": 400, "description": f"Bad Request: can't parse entities: {reason}"}
         if method == "answerInlineQuery" and len(params.get("results", [])) > 50:
             return 400, {"ok": False, "error_code": 400, "description": "Bad Request: RESULTS_TOO_MUCH"}
+        if method == "editMessageText" and int(params.get("message_id") or 0) in self.gone:
+            return 400, {"ok": False, "error_code": 400, "description": "Bad Request: message to edit not found"}
         if method == "answerCallbackQuery" and params.get("callback_query_id") == "expired":
             return 400, {"ok": False, "error_code": 400, "description": "Bad Request: query is too old and response timeout expired or query ID is invalid"}
         if method == "getMe":
