@@ -23,6 +23,23 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(ch for ch in text if unicodedata.category(ch) != "Mn"))
 
 
+def fold_mapped(text: str) -> tuple[str, list[int]]:
+    """fold(text), and for each folded character the index of the original one it came from,
+    so that a match can be shown as the reader wrote it."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        for folded in fold(char):
+            chars.append(folded)
+            origin.append(index)
+    return "".join(chars), origin
+
+
+def original(text: str, origin: list[int], start: int, end: int) -> str:
+    """The part of `text` that folded characters start..end came from."""
+    return text[origin[start]: origin[end - 1] + 1]
+
+
 def word_pattern(entry: str) -> re.Pattern[str]:
     """A whole word or phrase; "-meli" means a word ending (a suffix inside a longer word)."""
     if entry.startswith("-"):
@@ -39,6 +56,6 @@ def stem_pattern(entry: str, prefixes: tuple[str, ...] = ()) -> re.Pattern[str]:
 
 
 def paragraphs(text: CardText) -> list[str]:
-    """Title, each body paragraph and each action, folded: the units a frame ("according to...") covers."""
+    """Title, each body paragraph and each action: the units a frame ("according to...") covers."""
     body = [p for p in re.split(r"\n\s*\n", text.body) if p.strip()]
-    return [fold(p) for p in (text.title, *body, *text.actions)]
+    return [text.title, *body, *text.actions]

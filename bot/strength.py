@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import SOURCE_LANG, Catalog, ContentError
-from .phrases import fold, paragraphs, word_pattern
+from .phrases import fold, fold_mapped, original, paragraphs, word_pattern
 
 ENGLISH_MUST = re.compile(r"(?<!\w)must(?!\w)", re.IGNORECASE)
 KEYS = ("should", "must", "framed", "frame")
@@ -60,13 +60,19 @@ def must_words(text, strength: Strength) -> list[str]:
     """The must-forms a translated card uses outside any allowed frame, each once, in order found."""
     found: list[str] = []
     frames = [fold(f) for f in strength.frame]
+    soft = tuple(fold(s) for s in strength.should)
     for paragraph in paragraphs(text):
-        framed_ok = any(f in paragraph for f in frames)
+        folded, origin = fold_mapped(paragraph)
+        framed_ok = any(f in folded for f in frames)
         forms = strength.must + (() if framed_ok else strength.framed)
         for form in forms:
-            match = word_pattern(form).search(paragraph)
-            if match and match.group(0) not in found:
-                found.append(match.group(0))
+            for match in word_pattern(form).finditer(folded):
+                # Right after a should-form it is part of it: Arabic «ينبغي على الدول أن» is "should".
+                if folded[: match.start()].rstrip().endswith(soft):
+                    continue
+                word = original(paragraph, origin, match.start(), match.end())
+                if word not in found:
+                    found.append(word)
     return found
 
 

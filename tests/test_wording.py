@@ -111,3 +111,17 @@ def test_review_counts_and_outdated_after_the_english_changes(content_copy):
     assert counts["fr"]["back-translation"] == 1 and counts["fr"]["none"] == translated - 1
     edit(content_copy / "en/cards/health.toml", "Some places offer free care.", "Some places offer care.")
     assert review_counts(load_catalog(content_copy))["fr"]["outdated"] == 1
+
+
+def test_a_must_form_right_after_a_should_form_is_soft_and_words_are_shown_as_written():
+    from bot.content import CardText
+    from bot.strength import Strength, must_words
+
+    arabic = Strength(should=("ينبغي",), must=("إن على", "على الدول أن", "يجب"), framed=(), frame=())
+    soft = CardText(title="عنوان", body="وينبغي على الدول أن تساعدك.", actions=("اتصل.",), keywords=("x",))
+    hard = CardText(title="عنوان", body="تقول المعايير إن على الدول أن تساعدك. يجب ذلك.", actions=("اتصل.",), keywords=("x",))
+    assert must_words(soft, arabic) == []
+    assert must_words(hard, arabic) == ["إن على", "على الدول أن", "يجب"]
+    turkish = Strength(should=("-meli",), must=("zorunda",), framed=("-meli",), frame=("uluslararası",))
+    text = CardText(title="Başlık", body="Ülkeler yardım etmelidir.", actions=("Ara.",), keywords=("x",))
+    assert must_words(text, turkish) == ["etmelidir"]
