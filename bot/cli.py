@@ -58,12 +58,12 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 2
     queries = [args.query] if args.query else (line.rstrip("\n") for line in sys.stdin)
     for query in queries:
-        hits = engine.searcher.search_any(query, args.lang, limit=5)
-        results = [_result(engine, h) for h in hits]
+        answer = engine.searcher.answer(query, args.lang, limit=5)
+        results = [_result(engine, h) for h in answer.hits]
         if args.json:
-            print(json.dumps({"query": query, "lang": args.lang, "results": results}, ensure_ascii=False))
+            print(json.dumps({"query": query, "lang": answer.lang, "decision": answer.decision, "results": results}, ensure_ascii=False))
         else:
-            print(f"{query}:")
+            print(f"{query}: {answer.decision} ({answer.lang})")
             for r in results or [{"id": "-", "title": "(no match)", "score": 0}]:
                 print(f"  {r['score']:>5}  {r['id']}  {r['title']}")
     return 0

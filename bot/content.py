@@ -85,6 +85,7 @@ class Language:
     code: str
     reviewed: bool
     small_talk: Mapping[str, tuple[str, ...]]  # kind -> words people type ("hi", "thanks"...)
+    stop_words: tuple[str, ...] = ()  # words and phrases that say little about which card answers
 
 
 @dataclass(frozen=True)
@@ -207,7 +208,11 @@ def _language(root: Path, code: str) -> Language:
         raise ContentError(path, "`reviewed` must be true or false")
     talk = data.get("small_talk", {})
     small_talk = {kind: tuple(talk.get(kind, ())) for kind in SMALL_TALK_KINDS}
-    return Language(code, reviewed, MappingProxyType(small_talk))
+    search_path = root / code / "search.toml"
+    stop_words: tuple[str, ...] = ()
+    if search_path.exists():
+        stop_words = _optional_texts(search_path, "stop_words", _read_toml(search_path), "stop_words")
+    return Language(code, reviewed, MappingProxyType(small_talk), stop_words)
 
 
 def _topic_texts(root: Path, codes: list[str]) -> dict[str, dict[str, TopicText]]:

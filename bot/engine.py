@@ -11,9 +11,7 @@ from . import callbacks as cb
 from .content import Catalog
 from .normalize import normalize
 from .screens import Button, Reply, Screens  # noqa: F401  (Button and Reply: the engine's output types)
-from .search import ANSWER_THRESHOLD, Searcher
-
-CONFIDENT = 55.0  # a search this sure, and clearly ahead, opens the card directly
+from .search import NONE, OPEN, Searcher
 
 
 @dataclass(frozen=True)
@@ -113,7 +111,7 @@ class Engine(Screens):
         """Free text: small talk, or a search."""
         folded = normalize(message[:300])
         if not folded:
-            return self.not_understood(lang)
+            return self.help(lang) if message.strip() in ("?", "？", "؟") else self.not_understood(lang)
         kind = self._talk.get(lang, {}).get(folded) or self._talk.get("en", {}).get(folded)
         if kind == "greeting":
             return self.welcome(lang)
@@ -134,14 +132,15 @@ class Engine(Screens):
         return self._menu_reply(lang, self.tr(lang).gettext("Sorry, something went wrong. Here is the menu:"), "error")
 
     def search(self, lang: str, query: str) -> Reply:
-        hits = [h for h in self.searcher.search_any(query, lang) if h.score >= ANSWER_THRESHOLD]
-        if not hits:
+        """The search's decision (bot/search/decision.py): open the card, offer a list, or not found."""
+        answer = self.searcher.answer(query, lang)
+        if answer.decision == NONE:
             return self.not_understood(lang)
-        top = hits[0]
-        if top.score >= CONFIDENT and (len(hits) == 1 or hits[1].score <= top.score - 15):
-            reply = self.card(top.lang, top.card_id, also=tuple(h.card_id for h in hits[1:3]))
+        hits = answer.hits
+        if answer.decision == OPEN:
+            reply = self.card(answer.lang, hits[0].card_id, also=tuple(h.card_id for h in hits[1:3]))
             return self._with_event(reply, "search_answered")
-        return self.found(top.lang, [h.card_id for h in hits])
+        return self.found(answer.lang, [h.card_id for h in hits])
 
     def not_understood(self, lang: str) -> Reply:
         text = self.tr(lang).gettext(

@@ -30,7 +30,7 @@ def _read_only(table: dict) -> MappingProxyType:
 
 copyreg.pickle(MappingProxyType, lambda proxy: (_read_only, (dict(proxy),)))  # the catalog's read-only tables
 HERE = Path(__file__).resolve().parent
-CODE = ("content.py", "search.py", "normalize.py", "startup_cache.py")
+CODE = ("content.py", "normalize.py", "startup_cache.py", *(f"search/{p.name}" for p in sorted((HERE / "search").glob("*.py"))))
 
 
 def cache_dir() -> Path:

@@ -1,0 +1,132 @@
+"""Search quality: the labelled query sets, the FTS5 baseline and how a search function scores on them.
+
+Tuned sets (tests/queries_<lang>.tsv, ../shared/queries/dev.tsv) are what keywords, stop words and
+constants were chosen on. Held-out sets (tests/heldout/<lang>.tsv, junk_<lang>.tsv) are only measured.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from .content import Catalog
+from .normalize import normalize
+from .search import OPEN, Searcher
+
+ROOT = Path(__file__).resolve().parent.parent
+TESTS = ROOT / "tests"
+HELDOUT = TESTS / "heldout"
+DEV = ROOT.parent / "shared" / "queries" / "dev.tsv"
+
+
+@dataclass(frozen=True)
+class Labelled:
+    query: str
+    accepted: frozenset[str]  # card ids that answer it; empty: no card should answer
+
+
+def _rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8") as handle:
+        return [r for r in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE) if r and r[0].strip() and not r[0].startswith("#")]
+
+
+def _by_sources(catalog: Catalog, principles: str, guidelines: str) -> frozenset[str]:
+    """Cards with a source of one of `principles` sharing one of `guidelines` ("-": none)."""
+    if principles.strip() == "-":
+        return frozenset()
+    wanted_p = {int(p) for p in principles.split(",") if p.strip()}
+    wanted_g = {int(g) for g in guidelines.split(",") if g.strip()}
+    return frozenset(c.id for c in catalog.cards.values()
+                     if any(s.principle in wanted_p and wanted_g & set(s.guidelines) for s in c.sources))
+
+
+def tuned_sets(catalog: Catalog) -> dict[str, list[Labelled]]:
+    sets: dict[str, list[Labelled]] = {}
+    for path in sorted(TESTS.glob("queries_*.tsv")):
+        lang = path.stem.split("_", 1)[1]
+        sets[lang] = [Labelled(r[0], frozenset(r[1].split(","))) for r in _rows(path) if len(r) >= 2]
+    if DEV.exists():
+        for row in _rows(DEV):
+            if len(row) >= 4 and row[0] in catalog.languages:
+                sets.setdefault(row[0], []).append(Labelled(row[1], _by_sources(catalog, row[2], row[3])))
+    return {lang: rows for lang, rows in sets.items() if lang in catalog.languages}
+
+
+def heldout_sets(catalog: Catalog) -> dict[str, list[Labelled]]:
+    """tests/heldout/<lang>.tsv: query, principles, guidelines, source URL."""
+    sets = {}
+    for lang in catalog.codes:
+        path = HELDOUT / f"{lang}.tsv"
+        if path.exists():
+            sets[lang] = [Labelled(r[0], _by_sources(catalog, r[1], r[2])) for r in _rows(path)
+                          if len(r) >= 3 and r[0].strip().lower() != "query"]
+    return sets
+
+
+def junk_sets(catalog: Catalog) -> dict[str, list[str]]:
+    """tests/heldout/junk_<lang>.tsv: query, kind. No card may open for any of them."""
+    sets = {}
+    for lang in catalog.codes:
+        path = HELDOUT / f"junk_{lang}.tsv"
+        if path.exists():
+            sets[lang] = [r[0] for r in _rows(path) if r[0].strip().lower() != "query"]
+    return sets
+
+
+@dataclass(frozen=True)
+class Score:
+    n: int
+    top1: float
+    top3: float
+    wrong_open: float | None = None  # share of queries where a card that does not answer opens by itself
+
+
+def measure(search, rows: list[Labelled]) -> Score:
+    """`search(query)` -> (card ids best first, the opened card or None). A row with no right card is
+    right when nothing is found (ours: nothing offered; FTS5: no row matched)."""
+    top1 = top3 = wrong = 0
+    for row in rows:
+        found, opened = search(row.query)
+        if not row.accepted:
+            top1 += not found
+            top3 += not found
+        else:
+            top1 += bool(found[:1]) and found[0] in row.accepted
+            top3 += bool(row.accepted & set(found[:3]))
+        wrong += opened is not None and opened not in row.accepted
+    n = max(1, len(rows))
+    return Score(len(rows), top1 / n, top3 / n, wrong / n)
+
+
+def ours(searcher: Searcher, lang: str):
+    def search(query: str) -> tuple[list[str], str | None]:
+        answer = searcher.answer(query, lang, 3)
+        found = [] if answer.decision == "none" else [h.card_id for h in answer.hits]
+        return found, (found[0] if answer.decision == OPEN else None)
+    return search
+
+
+class Fts5Baseline:
+    """SQLite FTS5 with BM25 over card titles, texts and keywords: the strongest simple baseline."""
+
+    def __init__(self, catalog: Catalog, lang: str):
+        self.db = sqlite_utils.Database(memory=True)
+        rows = []
+        for card in catalog.cards.values():
+            if lang in card.texts:
+                text = card.texts[lang]
+                rows.append({"id": card.id, "title": normalize(text.title),
+                             "body": normalize(text.body + " " + " ".join(text.actions)),
+                             "keywords": normalize(" ; ".join(text.keywords))})
+        self.db["cards"].insert_all(rows, pk="id")
+        self.db["cards"].enable_fts(["title", "body", "keywords"], tokenize="unicode61 remove_diacritics 2")
+
+    def search(self, query: str, limit: int = 3) -> tuple[list[str], None]:
+        words = [w.replace('"', "") for w in normalize(query).split()]
+        if not words:
+            return [], None
+        match = " OR ".join(f'"{w}"' for w in words)
+        return [r["id"] for r in self.db["cards"].search(match, limit=limit, columns=["id"])], None

@@ -1,0 +1,24 @@
+"""What the bot does with a search: open the best card, offer a list, or say it found nothing.
+
+A card opens by itself only when its score is high and well ahead of the next card. The two
+constants were chosen by `python -m bot.search.calibrate` on the tuned query sets (never on the
+held-out ones), as the most permissive pair whose opened cards were right at least 98% of the time
+there; `python main.py bench` reports how often a wrong card opens on the held-out questions.
+"""
+
+from __future__ import annotations
+
+OPEN, LIST, NONE = "open", "list", "none"
+OPEN_SCORE = 6.0  # the best card's BM25F score
+OPEN_LEAD = 0.6  # the next card scores at most this share of the best
+LIST_SCORE = 1.5  # below this, nothing matched well enough to offer
+
+
+def decide(scores: list[float], open_score: float = OPEN_SCORE, open_lead: float = OPEN_LEAD) -> str:
+    """`scores`: the best cards' scores, best first."""
+    if not scores or scores[0] < LIST_SCORE:
+        return NONE
+    runner_up = scores[1] if len(scores) > 1 else 0.0
+    if scores[0] >= open_score and runner_up <= open_lead * scores[0]:
+        return OPEN
+    return LIST

@@ -1,0 +1,138 @@
+"""One language's cards as a BM25F index: fields, term statistics and what each term gives each card.
+
+Fields: keywords, title, example questions, text (body and actions). A term's weight in a card is
+BM25F: its count in each field, times the field's weight, normalised by the field's length against
+that field's average; saturated by k1; times the term's idf across the language's cards. Everything
+that does not depend on the query is computed here, once, so a search only adds numbers up.
+
+A multi-word keyword is also one term of its own (its words' terms joined by spaces), found only when
+the query holds the whole phrase; its words count alone only when they are content words.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..content import CardText
+from ..normalize import normalize
+from .language import Analyzer
+
+FIELDS = ("keyword", "title", "question", "text")
+
+
+@dataclass(frozen=True)
+class Params:
+    """BM25F constants, chosen on the tuned query sets (tests/queries_<lang>.tsv and dev.tsv)."""
+
+    weights: tuple[float, ...] = (3.0, 2.0, 1.5, 1.0)  # per field, in FIELDS order
+    b: tuple[float, ...] = (0.3, 0.5, 0.5, 0.75)
+    k1: float = 1.2
+
+
+def _field_texts(text: CardText) -> dict[str, list[str]]:
+    return {
+        "keyword": list(text.keywords),
+        "title": [text.title],
+        "question": list(text.questions),
+        "text": [text.body, *text.actions],
+    }
+
+
+@dataclass
+class _CardTerms:
+    counts: dict[str, Counter] = field(default_factory=lambda: {f: Counter() for f in FIELDS})
+
+
+def _length_buckets(vocab: list[str], position: int) -> dict[str, tuple[list[str], list[int]]]:
+    """letter -> (the words with that letter at `position`, by length; their lengths)."""
+    buckets: dict[str, list[str]] = {}
+    for word in vocab:
+        if len(word) > position:
+            buckets.setdefault(word[position], []).append(word)
+    return {k: (sorted(ws, key=len), sorted(map(len, ws))) for k, ws in buckets.items()}
+
+
+class LanguageIndex:
+    """The searchable terms of one language's cards."""
+
+    def __init__(self, lang: str, texts: dict[str, CardText], analyzer: Analyzer, params: Params = Params()):
+        self.lang = lang
+        self.analyzer = analyzer
+        self.card_ids = list(texts)
+        self.surface: dict[str, str] = {}  # a content word of the cards -> its term
+        cards = [self._card_terms(text) for text in texts.values()]
+        self.impacts = self._impacts(cards, params)
+        self.phrase_starts: dict[str, list[tuple[str, ...]]] = {}
+        for term in self.impacts:
+            if " " in term:
+                parts = tuple(term.split(" "))
+                self.phrase_starts.setdefault(parts[0], []).append(parts)
+        self.vocab = sorted(self.surface)
+        # Typos keep a word's first or second letter in place far more often than not: only words that
+        # start like the query word (or one letter off) and are about as long are compared.
+        self.by_first = _length_buckets(self.vocab, 0)
+        self.by_second = _length_buckets(self.vocab, 1)
+
+    def _card_terms(self, text: CardText) -> _CardTerms:
+        analyzer = self.analyzer
+        card = _CardTerms()
+        for name, values in _field_texts(text).items():
+            counts = card.counts[name]
+            for value in values:
+                words = normalize(value).split()
+                for word in words:
+                    if analyzer.is_content(word):
+                        term = analyzer.term(word)
+                        self.surface.setdefault(word, term)
+                        counts[term] += 1
+                if name == "keyword" and len(words) > 1:
+                    counts[" ".join(analyzer.term(w) for w in words)] += 1
+        return card
+
+    @staticmethod
+    def _impacts(cards: list[_CardTerms], params: Params) -> dict[str, tuple[tuple[int, float], ...]]:
+        """term -> ((card, BM25F weight of the term in that card), ...)."""
+        total = len(cards)
+        average = [max(1.0, sum(sum(c.counts[f].values()) for c in cards) / max(1, total)) for f in FIELDS]
+        pseudo: dict[str, dict[int, float]] = {}  # term -> card -> field-weighted, length-normalised count
+        for index, card in enumerate(cards):
+            for position, name in enumerate(FIELDS):
+                counts = card.counts[name]
+                length = sum(counts.values())
+                norm = 1 - params.b[position] + params.b[position] * length / average[position]
+                for term, count in counts.items():
+                    slot = pseudo.setdefault(term, {})
+                    slot[index] = slot.get(index, 0.0) + params.weights[position] * count / norm
+        impacts = {}
+        for term, by_card in pseudo.items():
+            idf = math.log(1 + (total - len(by_card) + 0.5) / (len(by_card) + 0.5))
+            impacts[term] = tuple(
+                (card, idf * tf * (params.k1 + 1) / (params.k1 + tf)) for card, tf in by_card.items()
+            )
+        return impacts
+
+    def candidates(self, word: str, cutoff: float) -> list[str]:
+        """Index words that could be `word` with a typo: same first letter, or one letter added or lost before it."""
+        share = cutoff / 100
+        shortest = math.ceil(len(word) * share / (2 - share))
+        longest = math.floor(len(word) * (2 - share) / share)
+        keys = [(self.by_first, word[0]), (self.by_second, word[0])]
+        if len(word) > 1:
+            keys.append((self.by_first, word[1]))
+        found: list[str] = []
+        for buckets, letter in keys:
+            words, lengths = buckets.get(letter, ((), ()))
+            found += words[bisect.bisect_left(lengths, shortest) : bisect.bisect_right(lengths, longest)]
+        return found
+
+    def with_prefix(self, prefix: str, limit: int = 8) -> list[str]:
+        start = bisect.bisect_left(self.vocab, prefix)
+        found = []
+        for word in self.vocab[start : start + limit]:
+            if not word.startswith(prefix):
+                break
+            found.append(word)
+        return found

@@ -1,0 +1,66 @@
+"""What search knows about a language: how its words become index terms, and which words say little.
+
+A term is a word folded by bot/normalize.py and then stemmed with the language's Snowball stemmer
+(PyStemmer), so "detained" and "detention", "безкоштовного" and "безкоштовний" meet. Stop words are
+content (content/<lang>/search.toml): greetings, pronouns, "I am", "please", countries and
+nationalities, "I am a refugee". They still count, a little, so a query made only of them finds nothing
+that opens a card.
+"""
+
+from __future__ import annotations
+
+import Stemmer
+
+from ..normalize import normalize
+
+# Snowball algorithm per language; a language without one keeps whole words.
+SNOWBALL = {"en": "english", "ar": "arabic", "fa": "persian", "fr": "french", "es": "spanish",
+            "ru": "russian", "tr": "turkish"}
+# bot/normalize.py folds Arabic and Persian letter variants to one form; each stemmer reads its own.
+_STEMMER_LETTERS = {"fa": str.maketrans({"ي": "ی"}), "ar": str.maketrans({"ک": "ك", "ی": "ي"})}
+_stemmers: dict[str, Stemmer.Stemmer] = {}  # not pickled with the index; built on first use
+
+
+def _stemmer(algorithm: str) -> Stemmer.Stemmer:
+    if algorithm not in _stemmers:
+        # No cache: it would keep words people typed in memory.
+        _stemmers[algorithm] = Stemmer.Stemmer(algorithm, 0)
+    return _stemmers[algorithm]
+
+
+def searchable(word: str) -> bool:
+    """One letter or a bare number never matches on its own ("x", "2")."""
+    return len(word) > 1 and not word.isdigit()
+
+
+class Analyzer:
+    """Turns one language's text into terms, and knows its stop words."""
+
+    def __init__(self, lang: str, stop_words: tuple[str, ...] = (), stem: bool = True):
+        self.lang = lang
+        self.algorithm = SNOWBALL.get(lang) if stem else None
+        phrases = [tuple(normalize(s).split()) for s in stop_words]
+        self.stop_words = frozenset(p[0] for p in phrases if len(p) == 1)
+        self.stop_phrases: dict[str, list[tuple[str, ...]]] = {}  # first word -> whole phrases
+        for phrase in phrases:
+            if len(phrase) > 1:
+                self.stop_phrases.setdefault(phrase[0], []).append(phrase)
+
+    def term(self, word: str) -> str:
+        if not self.algorithm:
+            return word
+        letters = _STEMMER_LETTERS.get(self.lang)
+        stem = _stemmer(self.algorithm).stemWord(word.translate(letters) if letters else word)
+        return normalize(stem) if letters else stem
+
+    def is_content(self, word: str) -> bool:
+        return searchable(word) and word not in self.stop_words
+
+    def stopped(self, words: list[str]) -> list[bool]:
+        """For each word of a folded text: is it a stop word, alone or inside a stop phrase?"""
+        flags = [w in self.stop_words for w in words]
+        for start, word in enumerate(words):
+            for phrase in self.stop_phrases.get(word, ()):
+                if tuple(words[start : start + len(phrase)]) == phrase:
+                    flags[start : start + len(phrase)] = [True] * len(phrase)
+        return flags

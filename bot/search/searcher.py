@@ -1,0 +1,106 @@
+"""Search every language of a catalog, and choose the language and the decision of the answer.
+
+The chosen language is searched first. Another language answers only on evidence: the query holds
+content words that its cards use and the chosen language's cards do not, and it scores clearly better
+(a better decision, or at least SWITCH_RATIO times the score). So English small talk never answers
+in Spanish, while "necesito un medico" with English chosen answers in Spanish.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from ..content import Catalog
+from ..normalize import normalize
+from .decision import LIST, NONE, OPEN, decide
+from .index import LanguageIndex, Params
+from .language import Analyzer
+from .scoring import MAX_QUERY_CHARS, card_scores, query_terms
+
+SWITCH_RATIO = 1.5
+_RANK = {NONE: 0, LIST: 1, OPEN: 2}
+
+
+@dataclass(frozen=True)
+class Hit:
+    card_id: str
+    lang: str
+    score: float  # BM25F, 0 and up
+
+
+@dataclass(frozen=True)
+class Answer:
+    hits: tuple[Hit, ...]  # best first
+    lang: str  # the language of the answer
+    decision: str  # OPEN, LIST or NONE: what the bot does
+
+
+def script_of(text: str) -> str:
+    """The dominant writing system of a text: 'arabic', 'cyrillic', 'latin' or '' when none."""
+    counts: dict[str, int] = {}
+    for char in text:
+        if char.isalpha():
+            script = unicodedata.name(char, "").split(" ", 1)[0].lower()
+            counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else ""
+
+
+class Searcher:
+    """Search every language of a catalog; built once at start."""
+
+    def __init__(self, catalog: Catalog, params: Params = Params(), stem: frozenset[str] | None = None):
+        self.catalog = catalog
+        self.indexes: dict[str, LanguageIndex] = {}
+        for lang in catalog.codes:
+            texts = {cid: c.texts[lang] for cid, c in catalog.cards.items() if lang in c.texts}
+            analyzer = Analyzer(lang, catalog.languages[lang].stop_words, stem is None or lang in stem)
+            self.indexes[lang] = LanguageIndex(lang, texts, analyzer, params)
+
+    def search(self, query: str, lang: str, limit: int = 5) -> list[Hit]:
+        """Best cards for `query` among the cards of `lang`, best first."""
+        return list(self._answer(normalize(query[:MAX_QUERY_CHARS]).split(), lang, limit).hits)
+
+    def search_any(self, query: str, lang: str, limit: int = 5) -> list[Hit]:
+        return list(self.answer(query, lang, limit).hits)
+
+    def answer(self, query: str, lang: str, limit: int = 5) -> Answer:
+        """The cards for `query`, in `lang` or, on evidence, in the language the query is written in."""
+        words = normalize(query[:MAX_QUERY_CHARS]).split()
+        best = self._answer(words, lang, limit)
+        if best.decision == OPEN or lang not in self.indexes:
+            return best
+        for other in self._evidence(words, lang):
+            found = self._answer(words, other, limit)
+            if _better(found, best):
+                best = found
+        return best
+
+    def _answer(self, words: list[str], lang: str, limit: int) -> Answer:
+        index = self.indexes.get(lang)
+        if index is None or not words:
+            return Answer((), lang, NONE)
+        scores = card_scores(index, query_terms(index, words))
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        hits = tuple(Hit(index.card_ids[i], lang, round(s, 2)) for i, s in ranked)
+        return Answer(hits, lang, decide([h.score for h in hits]))
+
+    def _evidence(self, words: list[str], lang: str) -> list[str]:
+        """Other languages whose cards use content words of the query that `lang`'s cards lack."""
+        own = self.indexes[lang]
+        strange = [w for w in dict.fromkeys(words) if w not in own.surface and own.analyzer.is_content(w)]
+        counts = {}
+        for other, index in self.indexes.items():
+            if other != lang:
+                known = sum(w in index.surface for w in strange)
+                if known:
+                    counts[other] = known
+        return sorted(counts, key=lambda o: -counts[o])[:3]
+
+
+def _better(found: Answer, best: Answer) -> bool:
+    if _RANK[found.decision] != _RANK[best.decision]:
+        return _RANK[found.decision] > _RANK[best.decision]
+    if found.decision == NONE:
+        return False
+    return found.hits[0].score >= SWITCH_RATIO * best.hits[0].score
