@@ -34,13 +34,12 @@ def _rows(path: Path) -> list[list[str]]:
 
 
 def _by_sources(catalog: Catalog, principles: str, guidelines: str) -> frozenset[str]:
-    """Cards with a source of one of `principles` sharing one of `guidelines` ("-": none)."""
-    if principles.strip() == "-":
+    """Cards with a source citing one of `guidelines` ("-": none). A guideline belongs to one
+    principle, so this is also "one of those principles sharing one of those guidelines"."""
+    if principles.strip() == "-" or guidelines.strip() == "-":
         return frozenset()
-    wanted_p = {int(p) for p in principles.split(",") if p.strip()}
     wanted_g = {int(g) for g in guidelines.split(",") if g.strip()}
-    return frozenset(c.id for c in catalog.cards.values()
-                     if any(s.principle in wanted_p and wanted_g & set(s.guidelines) for s in c.sources))
+    return frozenset(c.id for c in catalog.cards.values() if any(wanted_g & set(s.guidelines) for s in c.sources))
 
 
 def tuned_sets(catalog: Catalog) -> dict[str, list[Labelled]]:
@@ -130,3 +129,40 @@ class Fts5Baseline:
             return [], None
         match = " OR ".join(f'"{w}"' for w in words)
         return [r["id"] for r in self.db["cards"].search(match, limit=limit, columns=["id"])], None
+
+
+def _pct(score: Score) -> str:
+    return f"{score.top1:>4.0%} / {score.top3:>4.0%}"
+
+
+def report(catalog: Catalog, searcher: Searcher) -> list[str]:
+    """Print the quality table (held-out, tuned, junk; ours against FTS5); return one summary line per language."""
+    tuned, heldout, junk = tuned_sets(catalog), heldout_sets(catalog), junk_sets(catalog)
+    print("Matching quality, top-1 / top-3 (a row with no right card counts as right when nothing is offered)")
+    print(f"  {'lang':<4} | {'held-out':>8} {'ours':>11} {'FTS5+kw':>11} {'wrong open':>10} | "
+          f"{'tuned':>5} {'ours':>11} {'FTS5+kw':>11} {'wrong open':>10} | {'junk':>4} {'opened':>6} {'listed':>6}")
+    summary = []
+    for lang in catalog.codes:
+        fts = Fts5Baseline(catalog, lang)
+        held = measure(ours(searcher, lang), heldout.get(lang, []))
+        held_fts = measure(fts.search, heldout.get(lang, []))
+        tune = measure(ours(searcher, lang), tuned.get(lang, []))
+        tune_fts = measure(fts.search, tuned.get(lang, []))
+        answers = [searcher.answer(q, lang) for q in junk.get(lang, [])]
+        opened = sum(a.decision == OPEN for a in answers)
+        listed = sum(a.decision == "list" for a in answers)
+        print(f"  {lang:<4} | {held.n:>8} {_pct(held):>11} {_pct(held_fts):>11} {held.wrong_open:>10.1%} | "
+              f"{tune.n:>5} {_pct(tune):>11} {_pct(tune_fts):>11} {tune.wrong_open:>10.1%} | "
+              f"{len(answers):>4} {opened:>6} {listed:>6}")
+        summary.append(f"quality {lang}: held-out top-1/top-3 ours {held.top1:.0%}/{held.top3:.0%}, "
+                       f"FTS5+keywords {held_fts.top1:.0%}/{held_fts.top3:.0%}, wrong open {held.wrong_open:.1%}; "
+                       f"tuned ours {tune.top1:.0%}/{tune.top3:.0%}, FTS5 {tune_fts.top1:.0%}/{tune_fts.top3:.0%}; "
+                       f"junk opened {opened}/{len(answers)}")
+    return summary
+
+
+if __name__ == "__main__":  # python -m bot.quality: the quality table alone
+    from .content import load_catalog
+
+    _catalog = load_catalog()
+    report(_catalog, Searcher(_catalog))
