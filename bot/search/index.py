@@ -65,6 +65,7 @@ class LanguageIndex:
         self.surface: dict[str, str] = {}  # a content word of the cards -> its term
         cards = [self._card_terms(text) for text in texts.values()]
         self.impacts = self._impacts(cards, params)
+        self.top_impact = {term: max(i for _, i in found) for term, found in self.impacts.items()}
         self.phrase_starts: dict[str, list[tuple[str, ...]]] = {}
         for term in self.impacts:
             if " " in term:

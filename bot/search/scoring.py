@@ -1,16 +1,15 @@
-"""A query against one language's index: which terms it holds, and each card's BM25F score.
+"""A query against one language's index: each card's BM25F score.
 
-Each query word becomes the index term it is (after stemming); only a word the cards do not use is
-looked up among the cards' words with rapidfuzz, and such a look-alike counts for less than the word
-itself would (FUZZY times the squared similarity), so an exact word always outranks a look-alike.
-Stop words count only inside keyword phrases (STOP_SHARE of a term otherwise, when they matter to a
-card at all). Every word of the message is read; only the first MAX_FUZZY unknown words are
-looked up, so a long message costs little more than a short one.
+Each query word counts once, as the index term it is (after stemming). Words that look like it count
+too, for less: cards' words that begin the same way ("kimligim" and "kimlik"), and, only for a word
+the cards do not use, rapidfuzz look-alikes ("docter"). A look-alike gives a card at most FUZZY of what
+the word itself gives its best card, so an exact word always outranks a look-alike ("medico" is never
+beaten by "mexico"). Stop words count STOP_SHARE of a term, and fully inside keyword phrases, which
+count PHRASE of a term of their own. Every word of the message is read; only the first MAX_FUZZY
+unknown words are compared by similarity, so a long message costs little more than a short one.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
@@ -18,80 +17,81 @@ from .index import LanguageIndex
 from .language import searchable
 
 MAX_QUERY_CHARS = 4096  # Telegram's longest message
-MAX_FUZZY = 12  # unknown words looked up by similarity, per query
-FUZZY = 0.7  # a look-alike's share of what the word itself would give
-PREFIX_SIMILARITY = 0.85  # "безплатного" and "безплатний": one stem, an ending the stemmer lacks
-STOP_SHARE = 0.2  # a word of a stop phrase ("I am an asylum seeker") that cards also use
-
-
-@dataclass(frozen=True)
-class QueryTerms:
-    """The terms a query holds in one language: (term, share) per word, and the terms in order."""
-
-    weighted: dict[str, float]  # term -> share of its weight the query gives it (best of its words)
-    sequence: tuple[str, ...]  # the query's terms in order, for keyword phrases
-    known: int  # how many content words of the query are the cards' own words (for language choice)
+MAX_FUZZY = 12  # unknown words compared by similarity, per query
+FUZZY = 0.7  # a look-alike's share of what the word itself would give, at most
+SAME_START = 0.85  # similarity of a word that begins like the query word ("безплатного", "безплатний")
+STOP_SHARE = 0.2  # a stop word ("I am an asylum seeker") that cards also use
+PHRASE = 0.5  # a whole keyword phrase found in the query, as a share of a term's weight
 
 
 def _cutoff(word: str) -> float:
     return 80.0 if len(word) == 4 else 78.0
 
 
-def look_alikes(index: LanguageIndex, word: str) -> dict[str, float]:
-    """Terms of cards' words that look like `word` (not one of them), with a share in 0..1."""
+def _same_start(index: LanguageIndex, word: str) -> dict[str, float]:
+    """Terms of cards' words that share a long beginning with `word` (an ending the stemmer missed)."""
+    found: dict[str, float] = {}
+    if len(word) >= 5:
+        shortest = max(5, round(0.7 * len(word)))
+        for cut in range(len(word), shortest - 1, -1):
+            for match in index.with_prefix(word[:cut], 4):
+                found.setdefault(index.surface[match], FUZZY * SAME_START**2)
+            if found:
+                break
+    return found
+
+
+def _look_alikes(index: LanguageIndex, word: str) -> dict[str, float]:
+    """Terms of cards' words within a typo or two of `word`."""
     found: dict[str, float] = {}
     cutoff = _cutoff(word)
     for match, score, _ in process.extract(word, index.candidates(word, cutoff), scorer=fuzz.ratio,
                                            score_cutoff=cutoff, limit=3):
         term = index.surface[match]
         found[term] = max(found.get(term, 0.0), FUZZY * (score / 100) ** 2)
-    if len(word) >= 5:  # inflections a stemmer does not know: a long common beginning
-        for cut in range(len(word) - 1, max(4, len(word) - 4), -1):
-            for match in index.with_prefix(word[:cut], 3):
-                term = index.surface[match]
-                found[term] = max(found.get(term, 0.0), FUZZY * PREFIX_SIMILARITY ** 2)
-            if found:
-                break
+    for term, share in _same_start(index, word).items():
+        found[term] = max(found.get(term, 0.0), share)
     return found
 
 
-def query_terms(index: LanguageIndex, words: list[str]) -> QueryTerms:
+def card_scores(index: LanguageIndex, words: list[str]) -> dict[int, float]:
+    """card position -> BM25F score of the query's folded `words`."""
     analyzer = index.analyzer
     stopped = analyzer.stopped(words)
-    weighted: dict[str, float] = {}
-    sequence: list[str] = []
-    budget, known = MAX_FUZZY, 0
+    totals: dict[int, float] = {}
+    sequence: list[str] = []  # the query's terms in order, for keyword phrases
+    counted: set[str] = set()
+    budget = MAX_FUZZY
     for word, stop in zip(words, stopped):
         term = analyzer.term(word)
-        matches: dict[str, float] = {}
-        if term in index.impacts or not searchable(word):
+        if term in index.impacts:
             matches = {term: 1.0}
-            known += searchable(word) and not stop and word in index.surface
-        elif not stop and len(word) >= 4 and budget:
+            if not stop and searchable(word):
+                matches.update((t, s) for t, s in _same_start(index, word).items() if t != term)
+        elif not stop and searchable(word) and len(word) >= 4 and budget:
             budget -= 1
-            matches = look_alikes(index, word)
-        sequence.append(max(matches, key=matches.__getitem__) if matches else term)
-        if not searchable(word):
+            matches = _look_alikes(index, word)
+        else:
+            matches = {}
+        sequence.append(term if term in index.impacts or not matches else max(matches, key=matches.__getitem__))
+        if not searchable(word) or not matches or term in counted:
             continue
+        counted.add(term)
+        ceiling = FUZZY * index.top_impact[term] if term in index.impacts else float("inf")
+        best: dict[int, float] = {}
         for match, share in matches.items():
-            share *= STOP_SHARE if stop else 1.0
-            if share > weighted.get(match, 0.0):
-                weighted[match] = share
-    return QueryTerms(weighted, tuple(sequence), known)
-
-
-def card_scores(index: LanguageIndex, terms: QueryTerms) -> dict[int, float]:
-    """card position -> BM25F score of the query."""
-    totals: dict[int, float] = {}
-    for term, share in terms.weighted.items():
-        for card, impact in index.impacts.get(term, ()):
-            totals[card] = totals.get(card, 0.0) + share * impact
-    sequence = terms.sequence
+            for card, impact in index.impacts[match]:
+                value = share * impact if match == term else min(share * impact, ceiling)
+                if value > best.get(card, 0.0):
+                    best[card] = value
+        weight = STOP_SHARE if stop else 1.0
+        for card, value in best.items():
+            totals[card] = totals.get(card, 0.0) + weight * value
     found: set[tuple[str, ...]] = set()
     for start, term in enumerate(sequence):
         for phrase in index.phrase_starts.get(term, ()):
-            if phrase not in found and sequence[start : start + len(phrase)] == phrase:
+            if phrase not in found and tuple(sequence[start : start + len(phrase)]) == phrase:
                 found.add(phrase)
                 for card, impact in index.impacts[" ".join(phrase)]:
-                    totals[card] = totals.get(card, 0.0) + impact
+                    totals[card] = totals.get(card, 0.0) + PHRASE * impact
     return totals

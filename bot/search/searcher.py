@@ -16,7 +16,7 @@ from ..normalize import normalize
 from .decision import LIST, NONE, OPEN, decide
 from .index import LanguageIndex, Params
 from .language import Analyzer
-from .scoring import MAX_QUERY_CHARS, card_scores, query_terms
+from .scoring import MAX_QUERY_CHARS, card_scores
 
 SWITCH_RATIO = 1.5
 _RANK = {NONE: 0, LIST: 1, OPEN: 2}
@@ -49,10 +49,11 @@ def script_of(text: str) -> str:
 class Searcher:
     """Search every language of a catalog; built once at start."""
 
-    def __init__(self, catalog: Catalog, params: Params = Params(), stem: frozenset[str] | None = None):
+    def __init__(self, catalog: Catalog, params: Params = Params(), stem: frozenset[str] | None = None,
+                 langs: tuple[str, ...] | None = None):
         self.catalog = catalog
         self.indexes: dict[str, LanguageIndex] = {}
-        for lang in catalog.codes:
+        for lang in langs or catalog.codes:
             texts = {cid: c.texts[lang] for cid, c in catalog.cards.items() if lang in c.texts}
             analyzer = Analyzer(lang, catalog.languages[lang].stop_words, stem is None or lang in stem)
             self.indexes[lang] = LanguageIndex(lang, texts, analyzer, params)
@@ -80,7 +81,7 @@ class Searcher:
         index = self.indexes.get(lang)
         if index is None or not words:
             return Answer((), lang, NONE)
-        scores = card_scores(index, query_terms(index, words))
+        scores = card_scores(index, words)
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
         hits = tuple(Hit(index.card_ids[i], lang, round(s, 2)) for i, s in ranked)
         return Answer(hits, lang, decide([h.score for h in hits]))
