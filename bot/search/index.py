@@ -29,7 +29,7 @@ class Params:
 
     weights: tuple[float, ...] = (3.0, 2.0, 1.5, 1.0)  # per field, in FIELDS order
     b: tuple[float, ...] = (0.3, 0.5, 0.5, 0.75)
-    k1: float = 1.2
+    k1: float = 2.0
 
 
 def _field_texts(text: CardText) -> dict[str, list[str]]:
