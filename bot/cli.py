@@ -23,10 +23,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     if os.environ.get("TELEGRAM_BOT_TOKEN"):
         try:
             from .telegram_app import run_telegram
-        except ImportError:
-            print("The Telegram front end is not built yet; starting the console chat.", file=sys.stderr)
-        else:
-            return run_telegram(_engine(), args.webhook_url, args.listen, args.port)
+        except ImportError as error:
+            print(f"TELEGRAM_BOT_TOKEN is set, but the Telegram front end cannot start: {error}. "
+                  "Install the dependencies with `python3 tasks.py run` (or `pip install -e .`).", file=sys.stderr)
+            return 1
+        return run_telegram(_engine(), args.webhook_url, args.listen, args.port)
     return cmd_chat(args)
 
 

@@ -2,8 +2,9 @@
 
 Reading some 700 TOML tables and indexing eight languages takes about a second; loading the result
 back takes a quarter of that. The file's name is a hash of every content file and of the code that
-reads and indexes them, so any change rebuilds it. It holds nothing but the content, and the bot
-runs without it (no directory, read-only disk, a damaged file).
+reads and indexes them, so any change rebuilds it; its header repeats that hash and a hash of the
+rest, checked before loading, and a file another user owns or could write is never loaded. It holds
+nothing but the content, and the bot runs without it (no directory, read-only disk, a damaged file).
 """
 
 from __future__ import annotations
@@ -46,30 +47,59 @@ def cache_key(root: Path) -> str:
     return digest.hexdigest()[:20]
 
 
+MAGIC = b"rights-bot start-up cache\n"
+
+
 def load(root: Path = CONTENT_DIR, directory: Path | None = None) -> tuple[Catalog, Searcher]:
     """The catalog and its searcher: from the cache when it matches, else built and cached."""
     root, directory = Path(root), directory or cache_dir()
-    path = directory / f"startup-{cache_key(root)}.pickle"
+    key = cache_key(root)
+    path = directory / f"startup-{key}.pickle"
     try:
-        with path.open("rb") as handle:
-            catalog, searcher = pickle.load(handle)
-        return catalog, searcher
+        payload = _read_trusted(path, key)
+        if payload is not None:
+            catalog, searcher = pickle.loads(payload)
+            return catalog, searcher
     except FileNotFoundError:
         pass
-    except Exception:  # a damaged or foreign file: build anew
+    except Exception:  # a damaged file: build anew
         log.warning("start-up cache %s could not be read; rebuilding it", path.name)
     catalog = load_catalog(root)
     searcher = Searcher(catalog)
-    _save(path, (catalog, searcher))
+    _save(path, (catalog, searcher), key)
     return catalog, searcher
 
 
-def _save(path: Path, value: object) -> None:
+def _read_trusted(path: Path, key: str) -> bytes | None:
+    """The pickled bytes, only from a file this user owns and no one else can write, made for `key`.
+
+    Unpickling runs code, so a file someone else could have written is never unpickled; and the
+    header names the content it was built from, with a hash of the bytes that follow.
+    """
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        stat = os.fstat(handle.fileno())
+        if hasattr(os, "getuid") and (stat.st_uid != os.getuid() or stat.st_mode & 0o022):
+            log.warning("start-up cache %s is not this user's alone; not reading it", path.name)
+            return None
+        data = handle.read()
+    magic, found_key, digest, payload = data.split(b"\n", 3) if data.count(b"\n") >= 3 else (b"", b"", b"", b"")
+    if magic + b"\n" != MAGIC or found_key.decode(errors="replace") != key:
+        raise ValueError("not a start-up cache for this content")
+    if hashlib.sha256(payload).hexdigest().encode() != digest:
+        raise ValueError("start-up cache damaged")
+    return payload
+
+
+def _save(path: Path, value: object, key: str) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        header = MAGIC + key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n"
+        # mkstemp makes the file readable and writable by this user only
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as handle:
             try:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(header + payload)
             except BaseException:
                 os.unlink(handle.name)
                 raise

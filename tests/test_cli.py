@@ -2,6 +2,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 
 COMMANDS = ["run", "chat", "search", "export", "check", "stats", "links", "bench"]
@@ -97,3 +99,13 @@ def test_bench_quick_prints_every_figure_with_its_baseline():
     figures += [f"quality {lang}: top-3 ours" for lang in ("en", "ar", "fa", "fr", "es", "uk", "ru", "tr")]
     for figure in figures:
         assert figure in summary, figure
+
+
+def test_run_with_a_token_but_no_telegram_library_says_so_and_stops(monkeypatch, capsys):
+    from bot import cli as bot_cli
+
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123:abc")
+    monkeypatch.setitem(sys.modules, "bot.telegram_app", None)  # as if python-telegram-bot were missing
+    monkeypatch.setattr(bot_cli, "cmd_chat", lambda args: pytest.fail("started the console chat"))
+    assert bot_cli.main(["run"]) == 1
+    assert "cannot start" in capsys.readouterr().err

@@ -45,6 +45,12 @@ def test_without_a_file_no_contact_is_shown(engine):
     ('[[contact]]\nname = "X"\ntopics = ["health"]\ntelegram = "a b"', "username"),
     ('[[contact]]\nname = "X"\ntopics = ["health"]\nphone = "1"\nemail = "x"', "unknown field"),
     ('[[contact]\nname = ', "TOML"),
+    ('[[contact]]\nname = "X"\ntopics = "health"\nphone = "1"', "`topics` must be a list of strings"),
+    ('[[contact]]\nname = "X"\ntopics = ["health"]\nlanguages = "ar"\nphone = "1"', "`languages` must be a list"),
+    ('[[contact]]\nname = "X"\ntopics = ["health"]\ntelegram = 12345', "`telegram` must be a string"),
+    ('[[contact]]\nname = 7\ntopics = ["health"]\nphone = "1"', "`name` must be a string"),
+    ('[[contact]]\nname = "X"\ntopics = ["health"]\nphone = 110', "`phone` must be a string"),
+    ('contact = "Harbour"', "\\[\\[contact\\]\\] table"),
 ])
 def test_bad_contacts_name_the_file_and_entry(catalog, tmp_path, bad, message):
     path = tmp_path / "c.toml"

@@ -42,3 +42,57 @@ def test_the_bot_starts_without_a_usable_cache(content_copy, tmp_path, damage):
         (directory / f"startup-{startup_cache.cache_key(content_copy)}.pickle").write_bytes(b"not a pickle")
     _, searcher = startup_cache.load(content_copy, directory)
     assert searcher.search("doctor no papers", "en")[0].card_id == "health-doctor"
+
+
+class Planted:
+    """What an attacker would plant: unpickling it writes a file."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (str(self.marker), "w"))
+
+
+def plant(content_copy, directory, value, key=None, mode=0o600):
+    key = key or startup_cache.cache_key(content_copy)
+    path = directory / f"startup-{key}.pickle"
+    startup_cache._save(path, value, key)
+    path.chmod(mode)
+    return path
+
+
+@pytest.mark.parametrize("how", ["writable by others", "writable by the group", "owned by another user",
+                                 "made for other content", "damaged after writing"])
+def test_a_cache_file_that_cannot_be_trusted_is_never_unpickled(content_copy, tmp_path, monkeypatch, how):
+    marker = tmp_path / "unpickled"
+    directory = tmp_path / "cache"
+    directory.mkdir()
+    key = startup_cache.cache_key(content_copy)
+    path = plant(content_copy, directory, Planted(marker), key="0" * 20 if how == "made for other content" else key,
+                 mode={"writable by others": 0o602, "writable by the group": 0o620}.get(how, 0o600))
+    if how == "made for other content":
+        path.rename(directory / f"startup-{key}.pickle")
+    if how == "damaged after writing":
+        path.write_bytes(path.read_bytes() + b"x")
+    if how == "owned by another user":
+        monkeypatch.setattr(startup_cache.os, "getuid", lambda: path.stat().st_uid + 1)
+    _, searcher = startup_cache.load(content_copy, directory)
+    assert not marker.exists()
+    assert searcher.search("doctor no papers", "en")[0].card_id == "health-doctor"
+
+
+def test_a_trusted_file_is_what_gets_loaded(content_copy, tmp_path):
+    """The checks above refuse for their reasons, not because planting fails: the same file, trusted, loads."""
+    marker = tmp_path / "unpickled"
+    plant(content_copy, tmp_path, Planted(marker))
+    _, searcher = startup_cache.load(content_copy, tmp_path)  # not a (catalog, searcher) pair: rebuilt
+    assert marker.exists()
+    assert searcher.search("doctor no papers", "en")[0].card_id == "health-doctor"
+
+
+def test_the_cache_is_written_for_this_user_only(content_copy, tmp_path):
+    startup_cache.load(content_copy, tmp_path / "cache")
+    [path] = (tmp_path / "cache").glob("startup-*.pickle")
+    assert path.stat().st_mode & 0o077 == 0
+    assert (tmp_path / "cache").stat().st_mode & 0o077 == 0

@@ -33,3 +33,24 @@ def test_the_fake_server_refuses_bad_html_with_the_same_reason():
         assert api._answer("sendMessage", {"text": "<b>x</b>", "parse_mode": "HTML", "chat_id": 1})[0] == 200
     finally:
         api.server.server_close()
+
+
+def test_a_translated_note_reaches_telegram_escaped(engine, monkeypatch):
+    """A translator may write '<' or '&': the group-chat note must still be valid HTML."""
+    from bot.i18n import Translator
+    from test_telegram_e2e import USER, run_bot
+
+    original = Translator.gettext
+    monkeypatch.setattr(Translator, "gettext", lambda self, message: "A < B & C" if "private chat with me" in message
+                        else original(self, message))
+    group = {"id": -100, "type": "group", "title": "G"}
+    text = "@rights_test_bot unpaid wages"
+    with FakeBotApi() as api:
+        def scenario():
+            api.push({"message": {"message_id": 4, "date": 0, "chat": group, "from": USER, "text": text,
+                                  "entities": [{"type": "mention", "offset": 0, "length": 16}]}})
+            [reply] = api.wait_for("sendMessage", 1)
+            assert "<i>A &lt; B &amp; C</i>" in reply["text"]
+            assert not html_problems(reply["text"])
+
+        run_bot(engine, api, scenario)
