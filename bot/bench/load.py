@@ -191,6 +191,8 @@ def report(result: LoadResult) -> str:
     faults = ", ".join(f"{n} {kind}" for kind, n in result.faults.items())
     if not result.ok:
         verdict = f"FAILED: {len(result.wrong_chats)} chats or queries wrong"
+    elif result.repeated == result.repeated_answers == 0:
+        verdict = "every reply exactly once, in order"
     else:
         verdict = (f"every reply arrived, in order; {result.repeated} message(s) and {result.repeated_answers} "
                    "button/inline answer(s) came twice, each after a lost answer")
