@@ -6,7 +6,7 @@ another language and no button on it leads back to itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 
 from . import callbacks as cb
@@ -42,6 +42,7 @@ class Screens:
     catalog: Catalog
     translators: dict[str, Translator]
     contacts: tuple[Contact, ...] = ()
+    _card_texts: dict[tuple[str, str], str] = field(default_factory=dict, init=False, repr=False)
 
     def tr(self, lang: str) -> Translator:
         return self.translators.get(lang) or self.translators["en"]
@@ -84,7 +85,9 @@ class Screens:
         rows: Rows = [self._feedback_row(lang, card_id)] if feedback else []
         related = dict.fromkeys((*also, *card.related))
         rows += [(self._card_button(lang, r),) for r in related if r in self.catalog.cards and r != card_id]
-        text = card_html(self.catalog, card_id, lang, tr)
+        text = self._card_texts.get((lang, card_id))
+        if text is None:  # the content never changes while the bot runs: each card is drawn once
+            text = self._card_texts[(lang, card_id)] = card_html(self.catalog, card_id, lang, tr)
         local = [c for c in self.contacts if card.topic in c.topics]
         if local:
             text += finish("\n\n<b>" + escape(tr.gettext("Help near you")) + "</b>\n" + "\n\n".join(c.html() for c in local), tr)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from functools import lru_cache
 from html import escape
 
 from telegram import (
@@ -24,7 +25,6 @@ from telegram.ext import (
     ChosenInlineResultHandler,
     CommandHandler,
     ContextTypes,
-    Defaults,
     InlineQueryHandler,
     MessageHandler,
     filters,
@@ -39,6 +39,7 @@ from .screens import Button
 from .sent_messages import SentMessages
 
 log = logging.getLogger(__name__)
+HTML = ParseMode.HTML  # given with every message (python-telegram-bot's Defaults cost time on every update)
 COMMANDS = ("menu", "help", "language", "privacy", "about")
 # Refusals that are part of normal life: a tap on an old message, a double tap, a chat that blocked the bot.
 EXPECTED_REFUSALS = ("not modified", "message to edit not found", "message can't be edited", "query is too old",
@@ -51,8 +52,27 @@ def is_expected_refusal(error: object) -> bool:
 
 def markup(reply: Reply, private: bool = True, top: tuple[Button, ...] = ()) -> InlineKeyboardMarkup:
     """The reply's buttons; in a group without 🧹 Clear this chat (one person must not delete others' answers)."""
+    return _keyboard(((top,) if top else ()) + reply.buttons, private)
+
+
+class Keyboard(InlineKeyboardMarkup):
+    """A keyboard built once per screen and sent many times: its JSON form is made once too."""
+
+    __slots__ = ("_as_dict",)
+
+    def to_dict(self, recursive: bool = True) -> dict:
+        if not recursive:
+            return super().to_dict(recursive)
+        if getattr(self, "_as_dict", None) is None:
+            with self._unfrozen():
+                self._as_dict = super().to_dict()
+        return self._as_dict
+
+
+@lru_cache(maxsize=4096)  # a few thousand screens exist; building a keyboard costs more than finding the answer
+def _keyboard(buttons: tuple[tuple[Button, ...], ...], private: bool) -> InlineKeyboardMarkup:
     rows = []
-    for row in ((top,) if top else ()) + reply.buttons:
+    for row in buttons:
         if not private:
             row = tuple(b for b in row if not (b.data or "").startswith(f"{cb.CLEAR}|"))
         if not row:
@@ -65,7 +85,7 @@ def markup(reply: Reply, private: bool = True, top: tuple[Button, ...] = ()) -> 
             else InlineKeyboardButton(b.label, callback_data=b.data)
             for b in row
         ])
-    return InlineKeyboardMarkup(rows)
+    return Keyboard(rows)
 
 
 def engine_of(context: ContextTypes.DEFAULT_TYPE) -> Engine:
@@ -95,7 +115,7 @@ async def send(update: Update, reply: Reply, context: ContextTypes.DEFAULT_TYPE 
     if context:
         count(context, reply)
     if update.effective_chat:
-        message = await update.effective_chat.send_message(reply.text, reply_markup=markup(reply, is_private(update)))
+        message = await update.effective_chat.send_message(reply.text, parse_mode=HTML, reply_markup=markup(reply, is_private(update)))
         if context and is_private(update):
             remember(context, message.chat_id, message.message_id)
 
@@ -131,7 +151,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if query.message is None:  # a message sent inline, which the bot cannot read: nothing to edit
         return
     try:
-        await query.edit_message_text(reply.text, reply_markup=markup(reply, is_private(update)))
+        await query.edit_message_text(reply.text, parse_mode=HTML, reply_markup=markup(reply, is_private(update)))
     except BadRequest as error:
         if "not modified" in str(error).lower():  # a double tap: the screen is already there
             return
@@ -192,7 +212,9 @@ async def on_group_mention(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     count(context, reply)
     note = engine.tr(lang).gettext("I work best in a private chat with me.")
     top = (private_chat_button(context, engine, reply.lang, reply.card_id),)
-    await message.reply_text(f"{reply.text}\n\n<i>{escape(note)}</i>", reply_markup=markup(reply, private=False, top=top))
+    await message.reply_text(f"{reply.text}
+
+<i>{escape(note)}</i>", parse_mode=HTML, reply_markup=markup(reply, private=False, top=top))
 
 
 async def on_added_to_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -210,7 +232,7 @@ async def on_added_to_group(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         "Hello! I explain migrants' rights in plain words. Mention me (@%(bot)s) with a question, "
         "or reply to my messages. For anything personal, open a private chat:") % {"bot": context.bot.username}
     button = private_chat_button(context, engine, lang, None)
-    await context.bot.send_message(change.chat.id, escape(text), reply_markup=InlineKeyboardMarkup(
+    await context.bot.send_message(change.chat.id, escape(text), parse_mode=HTML, reply_markup=InlineKeyboardMarkup(
         [[InlineKeyboardButton(button.label, url=button.url)]]))
 
 
@@ -297,7 +319,7 @@ async def please_wait(application: Application, update: Update) -> None:
         return
     text = engine.tr(lang_of(update, engine)).gettext("One moment, please: I answer your messages one by one.")
     try:
-        await application.bot.send_message(update.effective_chat.id, escape(text))
+        await application.bot.send_message(update.effective_chat.id, escape(text), parse_mode=HTML)
     except Exception as error:  # the note is a courtesy: never worth an error
         log.info("could not send the please-wait note: %s", type(error).__name__)
 
@@ -313,7 +335,6 @@ def make_bot(token: str, base_url: str | None, rate_limiter: AIORateLimiter) -> 
     return SkippingBot(
         token,
         base_url=base_url or "https://api.telegram.org/bot",
-        defaults=Defaults(parse_mode=ParseMode.HTML),
         request=HTTPXRequest(connection_pool_size=256),
         get_updates_request=HTTPXRequest(connection_pool_size=1),
         rate_limiter=rate_limiter,

@@ -137,11 +137,22 @@ def run(engine: Engine, quick: bool) -> list[str]:
     for telegram_limits in (True, False):
         (ours_rate, ours_p99), (echo_rate, echo_p99) = throughput(engine, n, telegram_limits)
         how = "with Telegram's ~30 messages/s limit" if telegram_limits else "without the rate limit (the bot's own speed)"
-        print(f"\nEnd-to-end, {n} updates through the real Application and the local Bot API server, {how}")
+        print(f"\nEnd-to-end, {n} updates through the real Application and the local Bot API server, {how}; "
+              "ours as deployed, the usage counter on")
         print(f"  ours {ours_rate:.0f} updates/s (p99 arrival->reply {ours_p99 * 1000:.0f} ms); "
               f"echo bot {echo_rate:.0f} updates/s (p99 {echo_p99 * 1000:.0f} ms)")
         summary.append(f"throughput {'limited' if telegram_limits else 'unlimited'}: ours {ours_rate:.0f}/s, "
                        f"echo {echo_rate:.0f}/s, ratio {ours_rate / echo_rate:.2f}; p99 arrival->reply {ours_p99 * 1000:.0f} ms")
+    from .flood import run as flood_run
+
+    flood = 1000
+    (wait, replies), (old_wait, old_replies) = flood_run(engine, flood)
+    print(f"\nFlood: one chat sends {flood} messages at once, a second person writes halfway through (Telegram's limits on)")
+    print(f"  ours: the second person waits {wait:.2f} s; the flooder gets {replies} replies (one 'please wait', "
+          f"the rest dropped); the old scheduling (an update held a slot while waiting its turn): {old_wait:.2f} s, "
+          f"{old_replies} replies")
+    summary.append(f"flood: second person's wait during a {flood}-message flood {wait:.2f} s "
+                   f"(old scheduling {old_wait:.2f} s, ratio {old_wait / max(wait, 1e-3):.0f}x)")
     from .load import Faults, report, run as load
 
     people = 50 if quick else 500
