@@ -212,9 +212,7 @@ async def on_group_mention(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     count(context, reply)
     note = engine.tr(lang).gettext("I work best in a private chat with me.")
     top = (private_chat_button(context, engine, reply.lang, reply.card_id),)
-    await message.reply_text(f"{reply.text}
-
-<i>{escape(note)}</i>", parse_mode=HTML, reply_markup=markup(reply, private=False, top=top))
+    await message.reply_text(f"{reply.text}\n\n<i>{escape(note)}</i>", parse_mode=HTML, reply_markup=markup(reply, private=False, top=top))
 
 
 async def on_added_to_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
