@@ -135,18 +135,16 @@ class RetryingRateLimiter(AIORateLimiter):
 
     async def process_request(self, *args: Any, **kwargs: Any) -> Any:
         pause = self.first_pause
-        for attempt in range(self.network_retries + 1):
+        for _ in range(self.network_retries):
             try:
                 return await super().process_request(*args, **kwargs)
             except BadRequest:
                 raise
             except NetworkError:
-                if attempt == self.network_retries:
-                    raise
                 log.info("network error calling Telegram; retrying in %.1f s", pause)
                 await asyncio.sleep(pause)
                 pause = min(pause * 2, 5.0)
-        raise AssertionError("unreachable")
+        return await super().process_request(*args, **kwargs)  # the last try: its error goes to the caller
 
 
 def production_limiter(telegram_limits: bool = True, first_pause: float = 0.2) -> RetryingRateLimiter:

@@ -72,7 +72,7 @@ def negotiate(language_code: str | None, supported: tuple[str, ...]) -> str | No
     if not language_code:
         return None
     code = language_code.strip().replace("_", "-").lower()
-    return negotiate_locale([code, code.split("-")[0]], supported, sep="-", aliases=ALIASES)
+    return negotiate_locale([code, code.split("-")[0]], supported, aliases=ALIASES)
 
 
 def language_name(code: str) -> str:

@@ -76,3 +76,31 @@ def test_an_action_changed_in_the_english_file_makes_its_translations_stale(cont
     path.write_text(path.read_text(encoding="utf-8").replace(action, action + " Today."), encoding="utf-8")
     changed = load_catalog(content_copy)
     assert all(changed.is_stale(card.id, lang) for lang in translated)
+
+
+def test_the_coverage_table(catalog):
+    from bot.coverage import table
+
+    lines = table(catalog).split("\n")
+    assert lines[0] == "lang  translated  stale  missing  coverage  review"
+    by_lang = {line.split()[0]: line for line in lines[1 : 1 + len(catalog.codes)]}
+    assert set(by_lang) == set(catalog.codes)
+    assert by_lang["en"].endswith("100%  source")
+    for item in coverage(catalog):
+        review = "source" if item.lang == "en" else "reviewed" if item.reviewed else "not yet reviewed"
+        assert by_lang[item.lang].split() == [item.lang, str(item.translated), str(len(item.stale)), str(len(item.missing)),
+                                              f"{item.percent:.0f}%", *review.split()]
+    after = lines[1 + len(catalog.codes):]
+    assert after[0] == "" and after[1] == "English fingerprints (paste into source_hash after updating a translation):"
+    assert len(after) == 2 + len(catalog.cards)
+    card = catalog.cards["health-doctor"]
+    assert f"  {card.file:<20} {card.id:<24} {card.fingerprint}" in after
+
+
+def test_missing_translations_are_one_warning_per_language_naming_the_files(content_copy):
+    add_french(content_copy, load_catalog(content_copy).cards["health-doctor"].fingerprint)
+    catalog = load_catalog(content_copy)
+    [missing] = [w for w in warnings(catalog) if w.startswith("fr/cards:")]
+    files = sorted({c.file for c in catalog.cards.values() if "fr" not in c.texts})
+    assert missing == (f"fr/cards: {by_lang(catalog)['fr'].total - 1} card(s) not translated yet, in {', '.join(files)}; "
+                       "the bot shows them in English")

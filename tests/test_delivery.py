@@ -5,7 +5,7 @@ import asyncio
 import pytest
 from telegram.error import BadRequest, NetworkError, TimedOut
 
-from bot.delivery import RetryingRateLimiter
+from bot.delivery import RetryingRateLimiter, production_limiter
 from bot.telegram_app import build_application
 
 
@@ -56,3 +56,113 @@ def test_pauses_grow_between_network_retries_up_to_five_seconds(engine, monkeypa
     monkeypatch.setattr("bot.delivery.asyncio.sleep", no_sleep)
     call(deployed_limiter(engine), [NetworkError("x")] * 6, [])
     assert pauses == [0.2, 0.4, 0.8, 1.6, 3.2, 5.0]
+
+
+def test_the_limiter_defaults_and_the_deployed_rate_limits(engine):
+    bare = RetryingRateLimiter()
+    assert (bare.network_retries, bare.first_pause) == (6, 0.2)
+    deployed = deployed_limiter(engine)
+    assert deployed._base_limiter.max_rate == 30 and deployed._group_max_rate == 20  # Telegram's limits
+    assert deployed._max_retries == 3 and deployed.first_pause == 0.2
+    unlimited = production_limiter(telegram_limits=False, first_pause=0.05)
+    assert unlimited._base_limiter is None and unlimited._group_max_rate == 0
+    assert unlimited._max_retries == 3 and unlimited.first_pause == 0.05 and unlimited.network_retries == 6
+
+
+def test_a_429_is_waited_out_three_times_then_given_up(engine, monkeypatch):
+    from telegram.error import RetryAfter
+
+    limiter = production_limiter(telegram_limits=False)
+    attempts = []
+    with pytest.raises(RetryAfter):
+        call(limiter, [RetryAfter(0)] * 4, attempts)
+    assert len(attempts) == 4
+
+
+def test_positional_arguments_reach_telegrams_limiter(engine):
+    limiter = production_limiter(telegram_limits=False)
+    seen = []
+
+    async def callback(*args, **kwargs):
+        seen.append((args, kwargs))
+        return True
+
+    async def main():
+        return await limiter.process_request(callback, ("a",), {"k": 1}, "sendMessage", {"chat_id": 1}, None)
+
+    assert asyncio.run(main()) is True and seen == [(("a",), {"k": 1})]
+
+
+def test_each_retry_is_logged_with_its_pause(engine, monkeypatch, caplog):
+    import logging
+
+    async def no_sleep(seconds):
+        pass
+
+    monkeypatch.setattr("bot.delivery.asyncio.sleep", no_sleep)
+    caplog.set_level(logging.INFO)
+    call(deployed_limiter(engine), [NetworkError("x")], [])
+    assert "network error calling Telegram; retrying in 0.2 s" in caplog.text
+
+
+def update(chat_id=None, user_id=None, update_id=1):
+    from telegram import Update
+
+    if chat_id is not None:
+        chat = {"id": chat_id, "type": "private"}
+        return Update.de_json({"update_id": update_id, "message": {"message_id": 1, "date": 0, "chat": chat,
+                                                                  "text": "x"}}, None)
+    if user_id is not None:
+        sender = {"id": user_id, "is_bot": False, "first_name": "u"}
+        return Update.de_json({"update_id": update_id, "inline_query": {"id": "1", "from": sender, "query": "",
+                                                                       "offset": ""}}, None)
+    return Update.de_json({"update_id": update_id}, None)
+
+
+def test_one_chat_in_order_different_chats_at_the_same_time():
+    from bot.delivery import PerChatUpdateProcessor
+
+    log = []
+
+    async def handle(name, pause):
+        log.append(f"{name} start")
+        await asyncio.sleep(pause)
+        log.append(f"{name} end")
+
+    async def main():
+        processor = PerChatUpdateProcessor(max_concurrent_updates=8)
+        await asyncio.gather(
+            processor.process_update(update(chat_id=1), handle("a1", 0.05)),
+            processor.process_update(update(chat_id=1), handle("a2", 0.0)),
+            processor.process_update(update(chat_id=2), handle("b1", 0.0)),
+            processor.process_update(update(user_id=3), handle("inline", 0.0)),
+            processor.process_update(update(), handle("no chat", 0.0)),
+        )
+        return processor
+
+    processor = asyncio.run(main())
+    assert log.index("a1 end") < log.index("a2 start")  # one chat: one after another
+    assert log.index("b1 end") < log.index("a1 end")  # another chat did not wait for it
+    assert log.index("inline end") < log.index("a1 end") and "no chat end" in log
+    assert processor._chats == {}  # nothing about a chat outlives its last reply
+
+
+def test_a_burst_beyond_the_backlog_is_dropped_with_one_note():
+    from bot.delivery import PerChatUpdateProcessor
+
+    handled, notes = [], []
+
+    async def handle(n):
+        await asyncio.sleep(0.01)
+        handled.append(n)
+
+    async def note(update):
+        notes.append(update.update_id)
+
+    async def main():
+        processor = PerChatUpdateProcessor(max_concurrent_updates=8, backlog=3)
+        processor.on_overflow = note
+        await asyncio.gather(*(processor.process_update(update(chat_id=1, update_id=n), handle(n)) for n in range(6)))
+
+    asyncio.run(main())
+    assert handled == [0, 1, 2] and notes == [3]

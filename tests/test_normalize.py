@@ -32,3 +32,11 @@ def test_the_fold_table_stops_growing_at_its_bound(monkeypatch):
     assert len(folds) == 50_000
     assert folds[ord("é")] == "é" and folds[0x0301] is None and folds[ord("٣")] == "3"
     assert folds[ord("3")] == "3"
+
+
+def test_a_folded_character_is_remembered_as_it_was_folded():
+    folds = n._Folds()
+    assert folds[ord("é")] == "é" and folds[ord("é")] == "é"
+    assert folds[0x0301] is None and folds[0x0301] is None
+    assert folds[ord("٣")] == "3" and folds[ord("٣")] == "3"
+    assert dict(folds) == {ord("é"): "é", 0x0301: None, ord("٣"): "3"}

@@ -2,6 +2,7 @@ import datetime as dt
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from bot.stats import UsageCounter, summary
 from conftest import ROOT
@@ -81,3 +82,75 @@ def test_counts_wait_in_memory_and_a_thread_writes_them(tmp_path):
     assert summary(db)["fa"]["top_cards"][0]["card"] == "det-basics"
     assert "usage-counts" in writes and threading.current_thread().name not in writes
     counter.close()
+
+
+def test_where_the_counts_go(monkeypatch, tmp_path):
+    from bot.stats import stats_path
+
+    monkeypatch.delenv("RIGHTS_BOT_STATS_DB", raising=False)
+    assert stats_path() == Path("data/usage.sqlite")
+    monkeypatch.setenv("RIGHTS_BOT_STATS_DB", str(tmp_path / "x.sqlite"))
+    assert stats_path() == tmp_path / "x.sqlite"
+    counter = UsageCounter()  # the folder is made, however deep
+    assert counter.db is not None and (tmp_path / "x.sqlite").exists()
+    deep = UsageCounter(tmp_path / "a" / "b" / "u.sqlite")
+    assert deep.db is not None
+
+
+def test_what_a_count_holds(tmp_path):
+    counter = UsageCounter(tmp_path / "u.sqlite")
+    counter.add("fa-IR", "search_unanswered", day=dt.date(2026, 1, 2))
+    counter.flush()
+    assert counter.db.execute("select day, lang, event, card, n from counts").fetchall() == [
+        ("2026-01-02", "fa-", "search_unanswered", "", 1)]
+
+
+def test_views_searches_and_the_unanswered_rate(tmp_path):
+    db = tmp_path / "u.sqlite"
+    counter = UsageCounter(db)
+    for index in range(12):
+        for _ in range(3 * (index + 1)):
+            counter.add("en", "card", f"card-{index:02}")
+    for _ in range(4):
+        counter.add("en", "deep_link", "card-00")
+    counter.add("en", "search_answered", "card-00")
+    counter.add("en", "search_answered", "card-01")
+    counter.add("en", "search_unanswered")
+    counter.add("en", "inline_shared", "card-00")  # a share is not a view
+    counter.flush()
+    report = summary(db)["en"]
+    assert [c["card"] for c in report["top_cards"]] == [f"card-{i:02}" for i in range(11, 1, -1)]  # the top 10
+    assert report["top_cards"][-1]["views"] == 9
+    assert report["searches"] == "<5"
+    counter.add("en", "search_answered", "card-02")
+    counter.add("en", "search_answered", "card-03")
+    counter.flush()
+    report = summary(db)["en"]
+    assert report["searches"] == 5 and report["unanswered_rate"] == 0.2
+    counter.add("en", "search_unanswered")
+    counter.flush()
+    assert summary(db)["en"]["unanswered_rate"] == 0.33
+    views = {c["card"]: c["views"] for c in summary(db)["en"]["top_cards"]}
+    assert views["card-02"] == 10  # 9 views + 1 answered search
+    assert "card-00" not in views  # 3 views + 4 deep links + 1 answered search = 8: the 11th
+
+
+def test_small_counts_are_hidden_from_five_up():
+    from bot.stats import shown
+
+    assert (shown(4), shown(5)) == ("<5", 5)
+
+
+def test_a_failed_count_is_logged_by_kind_only(tmp_path, caplog):
+    import logging
+    caplog.set_level(logging.WARNING)
+    counter = UsageCounter(tmp_path / "u.sqlite")
+    counter.path = tmp_path  # a folder: SQLite cannot open it
+    counter.add("en", "card", "health-doctor")
+    counter.add("en", "card", "health-doctor")
+    counter.flush()
+    assert caplog.messages == ["could not write 2 usage counts: OperationalError"]
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    UsageCounter(blocker / "u.sqlite")
+    assert caplog.messages[-1].startswith("usage counts are off: ") and caplog.messages[-1].endswith("Error")
