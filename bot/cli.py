@@ -87,7 +87,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 "questions": list(text.questions),
                 "related": list(card.related),
             })
-    menu = {"main": list(catalog.main), "topics": {t.id: list(t.cards) for t in catalog.topics.values()}}
+    menu = {"main": list(catalog.main), "more": list(catalog.more), "topics": {t.id: list(t.cards) for t in catalog.topics.values()}}
     json.dump({"languages": langs, "menu": menu, "cards": cards}, sys.stdout, ensure_ascii=False, indent=1)
     print()
     return 0

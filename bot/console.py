@@ -18,6 +18,8 @@ def plain(text: str) -> str:
 
 def show(reply: Reply, out: TextIO) -> list[str]:
     """Print a reply; return the callback data of its numbered choices."""
+    if reply.notice:  # Telegram shows it over the chat for a moment
+        out.write(f"\n({reply.notice})\n")
     out.write("\n" + plain(reply.text) + "\n\n")
     choices: list[str] = []
     for row in reply.buttons:

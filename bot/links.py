@@ -34,7 +34,8 @@ def all_links(engine: Engine, bot: str, langs: list[str]) -> list[tuple[str, str
 def poster(engine: Engine, bot: str, lang: str, qr_svg: str) -> str:
     tr = engine.tr(lang)
     # Without their emoji: a printer's or an old computer's fonts may not have them.
-    topics = [_without_emoji(engine.catalog.topic_text(t, lang).label) for t in engine.catalog.main if t in engine.catalog.topics]
+    topics = [_without_emoji(engine.catalog.topic_text(t, lang).label) for t in (*engine.catalog.main, *engine.catalog.more)
+              if t in engine.catalog.topics]
     direction = "rtl" if tr.rtl else "ltr"
     items = "".join(f"<li>{escape(t)}</li>" for t in topics)
     return f"""<!doctype html>

@@ -109,3 +109,15 @@ def test_run_with_a_token_but_no_telegram_library_says_so_and_stops(monkeypatch,
     monkeypatch.setattr(bot_cli, "cmd_chat", lambda args: pytest.fail("started the console chat"))
     assert bot_cli.main(["run"]) == 1
     assert "cannot start" in capsys.readouterr().err
+
+
+def test_console_chat_shows_the_thanks_for_a_thumbs_up(engine):
+    import io
+
+    from bot.console import show
+
+    out = io.StringIO()
+    card = engine.card("en", "det-basics")
+    show(engine.press(card.buttons[0][0].data), out)
+    assert "(Thank you. This helps us make the answers better.)" in out.getvalue()
+    assert "👍" not in out.getvalue()  # asked once: the card comes back without the question
