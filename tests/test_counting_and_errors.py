@@ -108,7 +108,7 @@ class FakeBot:
 def clear(bot, sent, chat_id, tapped):
     sent_replies = []
 
-    async def send_message(text, reply_markup=None):
+    async def send_message(text, **options):
         sent_replies.append(text)
         return SimpleNamespace(chat_id=chat_id, message_id=999)
 
