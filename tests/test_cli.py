@@ -26,9 +26,12 @@ def test_check_passes():
 
 
 def test_search_json_from_stdin():
-    result = cli("search", "--lang", "en", "--json", stdin="docter without paperz\nunpaid wages\n")
+    result = cli("search", "--lang", "en", "--json", stdin="docter without paperz\nunpaid wages\nnecesito un medico sin papeles\nx\n")
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [l["query"] for l in lines] == ["docter without paperz", "unpaid wages"]
+    assert [l["query"] for l in lines] == ["docter without paperz", "unpaid wages", "necesito un medico sin papeles", "x"]
+    # what the bot would do, and in which language
+    assert [(l["decision"], l["lang"]) for l in lines[2:]] == [(lines[2]["decision"], "es"), ("none", "en")]
+    assert lines[2]["decision"] in ("open", "list") and lines[3]["results"] == []
     first = lines[0]["results"][0]
     assert first["id"] == "health-doctor" and first["lang"] == "en"
     assert first["sources"][0]["principle"] == 12 and len(lines[0]["results"]) <= 5
@@ -95,8 +98,8 @@ def test_bench_quick_prints_every_figure_with_its_baseline():
     out = cli("bench", "--quick").stdout
     summary = out.split("Summary", 1)[1]
     figures = ["latency: p50", "ratio to raw rapidfuzz", "throughput limited: ours", "throughput unlimited: ours",
-               "load: 50 people x 10 updates", "every reply exactly once", "cold start", "peak RSS"]
-    figures += [f"quality {lang}: top-3 ours" for lang in ("en", "ar", "fa", "fr", "es", "uk", "ru", "tr")]
+               "load: 50 people x 10 updates", "every reply arrived", "cold start", "peak RSS"]
+    figures += ["4x cards p99"] + [f"quality {lang}: held-out top-1/top-3 ours" for lang in ("en", "ar", "fa", "fr", "es", "uk", "ru", "tr")]
     for figure in figures:
         assert figure in summary, figure
 

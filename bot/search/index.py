@@ -63,6 +63,7 @@ class LanguageIndex:
         self.analyzer = analyzer
         self.card_ids = list(texts)
         self.surface: dict[str, str] = {}  # a content word of the cards -> its term
+        self.terms: dict[str, str] = {}  # every word of the cards -> its term (stemming done once)
         cards = [self._card_terms(text) for text in texts.values()]
         self.impacts = self._impacts(cards, params)
         self.top_impact = {term: max(i for _, i in found) for term, found in self.impacts.items()}
@@ -86,12 +87,18 @@ class LanguageIndex:
                 words = normalize(value).split()
                 for word in words:
                     if analyzer.is_content(word):
-                        term = analyzer.term(word)
+                        term = self.term(word)
                         self.surface.setdefault(word, term)
                         counts[term] += 1
                 if name == "keyword" and len(words) > 1:
-                    counts[" ".join(analyzer.term(w) for w in words)] += 1
+                    counts[" ".join(self.term(w) for w in words)] += 1
         return card
+
+    def term(self, word: str) -> str:
+        """While indexing: the term of one of the cards' words, stemmed once."""
+        if word not in self.terms:
+            self.terms[word] = self.analyzer.term(word)
+        return self.terms[word]
 
     @staticmethod
     def _impacts(cards: list[_CardTerms], params: Params) -> dict[str, tuple[tuple[int, float], ...]]:

@@ -1,7 +1,9 @@
 """What search knows about a language: how its words become index terms, and which words say little.
 
 A term is a word folded by bot/normalize.py and then stemmed with the language's Snowball stemmer
-(PyStemmer), so "detained" and "detention", "безкоштовного" and "безкоштовний" meet. Stop words are
+(PyStemmer), so "detained" and "detention" meet; Ukrainian words are lemmatised with pymorphy3 and
+its Ukrainian dictionary ("безплатного" -> "безплатний"). A language keeps whole words where stemming
+did not raise the figures on its tuned sets and example questions (Spanish). Stop words are
 content (content/<lang>/search.toml): greetings, pronouns, "I am", "please", countries and
 nationalities, "I am a refugee". They still count, a little, so a query made only of them finds nothing
 that opens a card.
@@ -14,11 +16,23 @@ import Stemmer
 from ..normalize import normalize
 
 # Snowball algorithm per language; a language without one keeps whole words.
-SNOWBALL = {"en": "english", "ar": "arabic", "fa": "persian", "fr": "french", "es": "spanish",
-            "ru": "russian", "tr": "turkish"}
+SNOWBALL = {"en": "english", "ar": "arabic", "fa": "persian", "fr": "french", "ru": "russian", "tr": "turkish"}
+LEMMATISED = {"uk"}  # pymorphy3 with pymorphy3-dicts-uk
+MAX_LEMMAS = 32  # words of one query lemmatised at most (about 0.1 ms each); the rest are kept whole
 # bot/normalize.py folds Arabic and Persian letter variants to one form; each stemmer reads its own.
 _STEMMER_LETTERS = {"fa": str.maketrans({"ي": "ی"}), "ar": str.maketrans({"ک": "ك", "ی": "ي"})}
 _stemmers: dict[str, Stemmer.Stemmer] = {}  # not pickled with the index; built on first use
+
+
+_morph = {}
+
+
+def _lemma(word: str) -> str:
+    if "uk" not in _morph:
+        import pymorphy3
+
+        _morph["uk"] = pymorphy3.MorphAnalyzer(lang="uk")
+    return normalize(_morph["uk"].parse(word)[0].normal_form)
 
 
 def _stemmer(algorithm: str) -> Stemmer.Stemmer:
@@ -39,6 +53,7 @@ class Analyzer:
     def __init__(self, lang: str, stop_words: tuple[str, ...] = (), stem: bool = True):
         self.lang = lang
         self.algorithm = SNOWBALL.get(lang) if stem else None
+        self.lemmatised = stem and lang in LEMMATISED
         phrases = [tuple(normalize(s).split()) for s in stop_words]
         self.stop_words = frozenset(p[0] for p in phrases if len(p) == 1)
         self.stop_phrases: dict[str, list[tuple[str, ...]]] = {}  # first word -> whole phrases
@@ -47,6 +62,8 @@ class Analyzer:
                 self.stop_phrases.setdefault(phrase[0], []).append(phrase)
 
     def term(self, word: str) -> str:
+        if self.lemmatised:
+            return _lemma(word)
         if not self.algorithm:
             return word
         letters = _STEMMER_LETTERS.get(self.lang)

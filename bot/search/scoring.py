@@ -6,7 +6,8 @@ the cards do not use, rapidfuzz look-alikes ("docter"). A look-alike gives a car
 the word itself gives its best card, so an exact word always outranks a look-alike ("medico" is never
 beaten by "mexico"). Stop words count STOP_SHARE of a term, and fully inside keyword phrases, which
 count PHRASE of a term of their own. Every word of the message is read; only the first MAX_FUZZY
-unknown words are compared by similarity, so a long message costs little more than a short one.
+unknown words are compared by similarity (MAX_STEMMED stemmed), so a long message costs little more
+than a short one.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .language import searchable
 
 MAX_QUERY_CHARS = 4096  # Telegram's longest message
 MAX_FUZZY = 12  # unknown words compared by similarity, per query
+MAX_STEMMED = 32  # unknown words stemmed or lemmatised, per query; the rest count as typed
 FUZZY = 0.7  # a look-alike's share of what the word itself would give, at most
 SAME_START = 0.85  # similarity of a word that begins like the query word ("безплатного", "безплатний")
 STOP_SHARE = 0.2  # a stop word ("I am an asylum seeker") that cards also use
@@ -61,9 +63,12 @@ def card_scores(index: LanguageIndex, words: list[str]) -> dict[int, float]:
     totals: dict[int, float] = {}
     sequence: list[str] = []  # the query's terms in order, for keyword phrases
     counted: set[str] = set()
-    budget = MAX_FUZZY
+    budget, stemming = MAX_FUZZY, MAX_STEMMED
     for word, stop in zip(words, stopped):
-        term = analyzer.term(word)
+        term = index.terms.get(word)  # the cards' own words were stemmed when indexing
+        if term is None:
+            term = analyzer.term(word) if stemming else word
+            stemming -= 1
         if term in index.impacts:
             matches = {term: 1.0}
             if not stop and searchable(word):
