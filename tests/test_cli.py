@@ -52,7 +52,8 @@ def test_console_chat_driven_through_stdin():
     out = result.stdout
     assert result.returncode == 0, result.stderr
     assert "Health care" in out
-    assert out.count("Can I see a doctor without papers?") >= 2
+    # "doctr no papers" opens the card (its title again) or lists it first
+    assert out.count("Can I see a doctor without papers?") >= 2 or "1. Doctor without papers" in out
     assert "did not find" in out
     assert "Traceback" not in result.stderr
 
@@ -98,7 +99,7 @@ def test_bench_quick_prints_every_figure_with_its_baseline():
     out = cli("bench", "--quick").stdout
     summary = out.split("Summary", 1)[1]
     figures = ["latency: p50", "ratio to raw rapidfuzz", "throughput limited: ours", "throughput unlimited: ours",
-               "load: 50 people x 10 updates", "every reply arrived", "cold start", "peak RSS"]
+               "load: 50 people x 10 updates", "every reply exactly once", "cold start", "peak RSS"]
     figures += ["4x cards p99"] + [f"quality {lang}: held-out top-1/top-3 ours" for lang in ("en", "ar", "fa", "fr", "es", "uk", "ru", "tr")]
     for figure in figures:
         assert figure in summary, figure
