@@ -43,7 +43,7 @@ def test_start_menu_card_search_sticker_and_forged_button(engine):
             api.wait_for("answerCallbackQuery", 1)
             api.push(message("doctr no papers"))
             sent = api.wait_for("sendMessage", 2)
-            assert "Can I see a doctor without papers?" in sent[1]["text"]
+            assert "without papers" in json.dumps(sent[1], ensure_ascii=False)  # the card, or a list that offers it
             api.push({"message": {"message_id": 2, "date": 0, "chat": CHAT, "from": USER,
                                   "sticker": {"file_id": "s", "file_unique_id": "s", "width": 1, "height": 1,
                                               "is_animated": False, "is_video": False, "type": "regular"}}})
@@ -96,7 +96,7 @@ def test_group_chat_answers_only_mentions(engine):
             api.push({"message": {"message_id": 4, "date": 0, "chat": group, "from": USER, "text": text,
                                   "entities": [{"type": "mention", "offset": 0, "length": 16}]}})
             [reply] = api.wait_for("sendMessage", 1)
-            assert "private chat" in reply["text"] and "pay" in reply["text"]
+            assert "private chat" in reply["text"] and "pay" in json.dumps(reply, ensure_ascii=False)
             import time
             time.sleep(0.5)
             assert len(api.wait_for("sendMessage", 1)) == 1
@@ -110,7 +110,7 @@ def test_a_429_with_retry_after_is_waited_out_and_the_reply_arrives(engine):
         def scenario():
             api.push(message("unpaid wages"))
             [reply] = api.wait_for("sendMessage", 1)
-            assert "pay" in reply["text"]
+            assert "pay" in json.dumps(reply, ensure_ascii=False)  # the card, or a list that offers it
             assert api.refused == 1
 
         run_bot(engine, api, scenario)
@@ -217,6 +217,6 @@ def test_an_edited_message_is_answered_like_a_new_one(engine):
             edited = message("boss wont pay")["message"]
             api.push({"edited_message": {**edited, "edit_date": 1}})
             [reply] = api.wait_for("sendMessage", 1)
-            assert "pay" in reply["text"]
+            assert "pay" in json.dumps(reply, ensure_ascii=False)  # the card, or a list that offers it
 
         run_bot(engine, api, scenario)
