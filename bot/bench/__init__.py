@@ -91,14 +91,17 @@ def run(engine: Engine, quick: bool) -> list[str]:
 
     n = 200 if quick else 2000
     for telegram_limits in (True, False):
-        (ours_rate, ours_p99), (echo_rate, echo_p99) = throughput(engine, n, telegram_limits, rounds=1 if telegram_limits else 3)
+        (ours_rate, ours_p99, ours_cpu), (echo_rate, echo_p99, echo_cpu) = throughput(
+            engine, n, telegram_limits, rounds=1 if telegram_limits else 3)
         how = "with Telegram's ~30 messages/s limit" if telegram_limits else "without the rate limit (the bot's own speed)"
         print(f"\nEnd-to-end, {n} updates through the real Application and the local Bot API server, {how}; "
               "ours as deployed, the usage counter on")
-        print(f"  ours {ours_rate:.0f} updates/s (p99 arrival->reply {ours_p99 * 1000:.0f} ms); "
-              f"echo bot {echo_rate:.0f} updates/s (p99 {echo_p99 * 1000:.0f} ms)")
+        print(f"  ours {ours_rate:.0f} updates/s (p99 arrival->reply {ours_p99 * 1000:.0f} ms, CPU {ours_cpu:.2f} ms "
+              f"per update); echo bot {echo_rate:.0f} updates/s (p99 {echo_p99 * 1000:.0f} ms, CPU {echo_cpu:.2f} ms); "
+              "best of the rounds, the two taking turns")
         summary.append(f"throughput {'limited' if telegram_limits else 'unlimited'}: ours {ours_rate:.0f}/s, "
-                       f"echo {echo_rate:.0f}/s, ratio {ours_rate / echo_rate:.2f}; p99 arrival->reply {ours_p99 * 1000:.0f} ms")
+                       f"echo {echo_rate:.0f}/s, ratio {ours_rate / echo_rate:.2f}; p99 arrival->reply {ours_p99 * 1000:.0f} ms; "
+                       f"CPU per update ours {ours_cpu:.2f} ms, echo {echo_cpu:.2f} ms, ratio {echo_cpu / ours_cpu:.2f}")
     from .flood import run as flood_run
 
     flood = 1000
