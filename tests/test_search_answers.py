@@ -48,6 +48,7 @@ def test_a_lone_letter_never_matches_but_a_keyword_phrase_with_it_does(engine):
     ("uk", "я біженка з україни живу в польщі чи можна мені вчитися в університеті", "edu-higher"),
     ("tr", "merhaba ben suriyeliyim eşim ve çocuklarım suriyede, onları buraya getirebilir miyim", "family-reunite"),
     ("tr", "kimligim yok hastaneye gidebilirmiyim", "health-doctor"),
+    ("ru", "можно к врачу если нет патента", "health-doctor"),
 ])
 def test_the_issues_examples_find_their_card(engine, lang, query, card):
     found = answer(engine, lang, query)
