@@ -109,13 +109,24 @@ class SkippingBot(ExtBot):
 
 
 class _NoRawUpdates(logging.Filter):
-    """python-telegram-bot logs a batch it cannot parse with its whole content: people's ids and names."""
+    """python-telegram-bot logs an update it cannot parse with its whole content (people's ids, names,
+    messages): in polling ("Error while parsing updates", dropped: SkippingBot logs the update id) and in
+    webhook mode ("Something went wrong processing the data", kept, saying only the update id)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith("Error while parsing updates")
+        message = str(record.msg)
+        if message.startswith("Error while parsing updates"):
+            return False  # polling: SkippingBot reads the batch again and names the update it skips
+        if not message.startswith("Something went wrong processing the data"):
+            return True
+        data = record.args[0] if isinstance(record.args, tuple) and record.args else record.args  # a lone dict stays one
+        ids = [u.get("update_id") for u in (data if isinstance(data, list) else [data]) if isinstance(u, dict)]
+        record.msg, record.args = "an update could not be read (update ids %s); its content is not logged", (ids,)
+        record.exc_info, record.exc_text, record.levelno, record.levelname = None, None, logging.WARNING, "WARNING"
+        return True
 
 
-for _name in ("telegram.Bot", "telegram.ext.ExtBot"):  # the loggers python-telegram-bot's bots log with
+for _name in ("telegram.Bot", "telegram.ext.ExtBot", "telegram.ext.Updater"):  # where python-telegram-bot logs them
     logging.getLogger(_name).addFilter(_NoRawUpdates())
 
 

@@ -188,10 +188,10 @@ class ForThisBot(filters.MessageFilter):
         replied = message.reply_to_message
         if replied and replied.from_user and replied.from_user.id == bot.id:
             return True
-        return bool(bot.username) and any(
-            entity.type == "mention" and text.lower() == f"@{bot.username.lower()}"
-            for entity, text in message.parse_entities(["mention"]).items()
-        ) or any(e.type == "text_mention" and e.user and e.user.id == bot.id for e in message.entities or ())
+        mentions = {**message.parse_entities(["mention"]), **message.parse_caption_entities(["mention"])}
+        entities = (*(message.entities or ()), *(message.caption_entities or ()))
+        return bool(bot.username) and any(text.lower() == f"@{bot.username.lower()}" for text in mentions.values()) or any(
+            e.type == "text_mention" and e.user and e.user.id == bot.id for e in entities)
 
 
 def private_chat_button(context: ContextTypes.DEFAULT_TYPE, engine: Engine, lang: str, card_id: str | None) -> Button:

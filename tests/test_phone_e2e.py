@@ -205,3 +205,47 @@ def test_a_flooding_chat_gets_one_please_wait_and_never_holds_up_another(engine)
     assert to_flooder.count(wait) == 1
     print(f"\nflooder: 300 messages, {len(to_flooder)} replies")
     assert len(to_flooder) < 300 and len(to_flooder) - 1 <= 10 * 3  # the rest of each burst was dropped
+
+
+def test_an_unreadable_webhook_update_is_logged_by_its_id_only(engine, caplog):
+    import json
+    import socket
+    import urllib.error
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    chat = {"id": 987654321, "type": "private", "first_name": "Zorvathine"}
+    bad = {"update_id": 77, "message": {"message_id": 1, "date": "not a date", "chat": chat, "text": "Kwyjibo"}}
+    good = {"update_id": 78, "message": {"message_id": 2, "date": 0, "chat": chat, "text": "doctor",
+                                         "from": {"id": 987654321, "is_bot": False, "first_name": "Zorvathine"}}}
+
+    def post(update):
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/hook", data=json.dumps(update).encode(), method="POST",
+                                         headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "s"})
+        try:
+            return urllib.request.urlopen(request, timeout=5).status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    caplog.set_level(logging.INFO)
+    with FakeBotApi() as api:
+        async def main():
+            app = build_application(engine, "123:TEST", api.base_url)
+            async with app:
+                await app.start()
+                await app.updater.start_webhook(listen="127.0.0.1", port=port, url_path="hook", secret_token="s",
+                                                webhook_url="https://example.org/hook")
+                loop = asyncio.get_running_loop()
+                await loop.run_in_executor(None, post, bad)
+                assert await loop.run_in_executor(None, post, good) == 200
+                await loop.run_in_executor(None, api.wait_for, "sendMessage", 1)
+                await app.updater.stop()
+                await app.stop()
+
+        asyncio.run(main())
+    text = caplog.text + "".join(str(r.exc_info) for r in caplog.records)
+    for marker in ("987654321", "Zorvathine", "Kwyjibo"):
+        assert marker not in text, marker
+    assert any("77" in r.getMessage() and "could not be read" in r.getMessage() for r in caplog.records), [(r.name, r.getMessage()[:150]) for r in caplog.records]
