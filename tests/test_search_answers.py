@@ -98,3 +98,16 @@ def test_a_look_alike_never_outranks_the_exact_word(content_copy):
 def test_an_unknown_word_finds_its_look_alike(engine):
     assert "health-doctor" in top3(answer(engine, "en", "docter without paperz"))
 
+
+
+def test_a_long_message_stems_and_compares_a_bounded_number_of_words(engine, monkeypatch):
+    from bot.search import language, scoring
+
+    calls = {"term": 0, "fuzzy": 0}
+    term, look_alikes = language.Analyzer.term, scoring._look_alikes
+    monkeypatch.setattr(language.Analyzer, "term", lambda self, w: calls.__setitem__("term", calls["term"] + 1) or term(self, w))
+    monkeypatch.setattr(scoring, "_look_alikes", lambda i, w: calls.__setitem__("fuzzy", calls["fuzzy"] + 1) or look_alikes(i, w))
+    message = " ".join(f"qzx{n}vbn" for n in range(600))[:4096]
+    tried = 1 + len(engine.catalog.codes)  # the chosen language, and at most every other one
+    engine.searcher.answer(message, "uk")
+    assert 0 < calls["term"] <= scoring.MAX_STEMMED * tried and calls["fuzzy"] <= scoring.MAX_FUZZY * tried, calls

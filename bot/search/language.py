@@ -18,13 +18,10 @@ from ..normalize import normalize
 # Snowball algorithm per language; a language without one keeps whole words.
 SNOWBALL = {"en": "english", "ar": "arabic", "fa": "persian", "fr": "french", "ru": "russian", "tr": "turkish"}
 LEMMATISED = {"uk"}  # pymorphy3 with pymorphy3-dicts-uk
-MAX_LEMMAS = 32  # words of one query lemmatised at most (about 0.1 ms each); the rest are kept whole
 # bot/normalize.py folds Arabic and Persian letter variants to one form; each stemmer reads its own.
 _STEMMER_LETTERS = {"fa": str.maketrans({"ي": "ی"}), "ar": str.maketrans({"ک": "ك", "ی": "ي"})}
 _stemmers: dict[str, Stemmer.Stemmer] = {}  # not pickled with the index; built on first use
-
-
-_morph = {}
+_morph: dict = {}  # the same for pymorphy3
 
 
 def _lemma(word: str) -> str:

@@ -19,7 +19,7 @@ from .language import searchable
 
 MAX_QUERY_CHARS = 4096  # Telegram's longest message
 MAX_FUZZY = 12  # unknown words compared by similarity, per query
-MAX_STEMMED = 32  # unknown words stemmed or lemmatised, per query; the rest count as typed
+MAX_STEMMED = 24  # unknown words stemmed or lemmatised, per query; the rest count as typed
 FUZZY = 0.7  # a look-alike's share of what the word itself would give, at most
 SAME_START = 0.85  # similarity of a word that begins like the query word ("безплатного", "безплатний")
 STOP_SHARE = 0.2  # a stop word ("I am an asylum seeker") that cards also use
@@ -67,7 +67,7 @@ def card_scores(index: LanguageIndex, words: list[str]) -> dict[int, float]:
     for word, stop in zip(words, stopped):
         term = index.terms.get(word)  # the cards' own words were stemmed when indexing
         if term is None:
-            term = analyzer.term(word) if stemming else word
+            term = analyzer.term(word) if stemming > 0 else word
             stemming -= 1
         if term in index.impacts:
             matches = {term: 1.0}
