@@ -156,6 +156,10 @@ def group_steps(api: FakeBotApi, engine, lang: str, index: int) -> None:
     answered = me.step(me.message(SEARCH[lang], reply_to_message={"message_id": 300, "date": 0, "chat": group,
                                                                   "from": BOT_USER, "text": "x"}), "sendMessage")
     assert engine.text(lang, SEARCH[lang]).text in answered["text"]
+    photo = [{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}]
+    captioned = me.step(me.message(photo=photo, caption=mention,
+                                   caption_entities=[{"type": "mention", "offset": 0, "length": 16}]), "sendMessage")
+    assert captioned["reply_markup"]["inline_keyboard"][0][0]["url"].startswith(f"https://t.me/{BOT_USER['username']}?start=")
     privacy = me.step(me.message("/privacy"), "sendMessage")
     assert not any(b.get("callback_data", "").startswith("x|") for b in buttons(privacy))  # no Clear in groups
 
