@@ -49,3 +49,10 @@ def test_edges_of_payloads_and_data():
     assert cb.decode("c|en|" + "a" * 59) == cb.Press(cb.CARD, "en", "a" * 59)  # exactly 64 bytes
     with pytest.raises(ValueError, match="deep-link payload 'en_not ok' is not 1-64 characters"):
         cb.payload("en", "not ok")
+
+
+def test_the_screen_the_language_menu_came_from():
+    assert cb.parse_screen(cb.screen(cb.CARD, "det-basics")) == (cb.CARD, "det-basics")
+    assert cb.parse_screen("c:a:b") == (cb.CARD, "a:b")  # only the first ':' separates
+    assert cb.parse_screen("zz:det-basics") == (cb.MAIN, "")  # not a screen: the main menu, with nothing
+    assert cb.parse_payload("en_") == ("en", "")  # a link cut short after the language

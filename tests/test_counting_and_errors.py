@@ -92,7 +92,7 @@ def test_when_even_the_error_reply_fails_that_is_logged(engine, monkeypatch, cap
                 asyncio.run(asyncio.sleep(0.05))
 
         run_bot(engine, api, scenario)
-    assert "could not send the error reply" in caplog.text
+    assert "could not send the error reply" in caplog.messages
 
 
 class FakeBot:
@@ -139,7 +139,7 @@ def test_clear_goes_on_when_telegram_refuses_and_when_the_tapped_message_is_gone
     sent.add(7, 1)
     assert clear(bot, sent, 7, tapped=None) == ["deleted"]
     assert bot.deleted == [(7, [1])]
-    assert "some messages could not be deleted" in caplog.text
+    assert "some messages could not be deleted" in caplog.messages
 
 
 def test_an_error_outside_any_update_is_logged_and_nothing_is_sent(caplog):
@@ -147,3 +147,12 @@ def test_an_error_outside_any_update_is_logged_and_nothing_is_sent(caplog):
     context = SimpleNamespace(error=RuntimeError("job failed"), application=SimpleNamespace(bot_data={}))
     asyncio.run(telegram_app.on_error(None, context))
     assert "error while handling an update" in caplog.text
+
+
+def test_an_ordinary_refusal_by_telegram_is_an_info_line_not_an_error(caplog):
+    caplog.set_level(logging.INFO)
+    context = SimpleNamespace(error=BadRequest("Message is not modified: same content"),
+                              application=SimpleNamespace(bot_data={}))
+    asyncio.run(telegram_app.on_error(None, context))
+    assert caplog.messages == ["Telegram refused a call: BadRequest"]
+    assert caplog.records[0].levelno == logging.INFO

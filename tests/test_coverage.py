@@ -104,3 +104,12 @@ def test_missing_translations_are_one_warning_per_language_naming_the_files(cont
     files = sorted({c.file for c in catalog.cards.values() if "fr" not in c.texts})
     assert missing == (f"fr/cards: {by_lang(catalog)['fr'].total - 1} card(s) not translated yet, in {', '.join(files)}; "
                        "the bot shows them in English")
+
+
+def test_a_reviewed_language_says_so(content_copy):
+    from bot.coverage import table
+
+    add_french(content_copy, load_catalog(content_copy).cards["health-doctor"].fingerprint)
+    (content_copy / "fr" / "language.toml").write_text("reviewed = true\n", encoding="utf-8")
+    [french] = [line for line in table(load_catalog(content_copy)).split("\n") if line.startswith("fr ")]
+    assert french.endswith("%  reviewed")

@@ -166,3 +166,29 @@ def test_a_burst_beyond_the_backlog_is_dropped_with_one_note():
 
     asyncio.run(main())
     assert handled == [0, 1, 2] and notes == [3]
+
+
+def test_an_unreadable_update_becomes_an_empty_one_with_its_id_only(caplog):
+    import logging
+
+    from bot.delivery import SkippingBot
+
+    caplog.set_level(logging.WARNING)
+    bot = SkippingBot("1:TEST")
+    assert bot._read_one({"update_id": 7, "message": "not a message"}).update_id == 7
+    assert bot._read_one({"update_id": "x", "message": "not a message"}).update_id == 0
+    assert caplog.messages == ["skipped an update that could not be read (update id 7)",
+                               "skipped an update that could not be read (update id ?)"]
+    assert bot._read_one({"update_id": 8}).update_id == 8
+
+
+def test_python_telegram_bots_dump_of_an_unparsable_batch_is_kept_out_of_the_log():
+    import logging
+
+    from bot.delivery import _NoRawUpdates
+
+    def record(message):
+        return logging.LogRecord("telegram.ext.ExtBot", logging.ERROR, "", 0, message, (), None)
+
+    assert not _NoRawUpdates().filter(record("Error while parsing updates! Received data was [{'from': ...}]"))
+    assert _NoRawUpdates().filter(record("something else"))

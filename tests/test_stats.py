@@ -46,7 +46,7 @@ def test_bot_works_without_a_writable_database(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     counter = UsageCounter(blocker / "sub" / "u.sqlite")  # cannot be created, even by root
-    assert counter.db is None
+    assert counter.db is None and counter.path is None
     counter.add("en", "card", "health-doctor")  # no exception
 
 
@@ -154,3 +154,42 @@ def test_a_failed_count_is_logged_by_kind_only(tmp_path, caplog):
     blocker.write_text("x")
     UsageCounter(blocker / "u.sqlite")
     assert caplog.messages[-1].startswith("usage counts are off: ") and caplog.messages[-1].endswith("Error")
+
+
+def test_deep_links_count_as_views_and_ratings_are_shown_from_five(tmp_path):
+    db = tmp_path / "u.sqlite"
+    counter = UsageCounter(db)
+    for _ in range(5):
+        counter.add("en", "card", "b")
+        counter.add("en", "deep_link", "a")
+        counter.add("en", "helpful", "a")
+        counter.add("en", "not_helpful", "b")
+        counter.add("en", "not_helpful", "b")
+    counter.add("en", "card", "a")
+    counter.add("en", "made-up-event", "a")  # not an event: never counted
+    counter.flush()
+    assert counter.db.execute("select count(*) from counts where event = 'made-up-event'").fetchone() == (0,)
+    report = summary(db)["en"]
+    assert report["top_cards"] == [{"card": "a", "views": 6, "helpful": 5, "not_helpful": "<5"},
+                                   {"card": "b", "views": 5, "helpful": "<5", "not_helpful": 10}]
+    assert report["feedback"] == [{"card": "b", "helpful": "<5", "not_helpful": 10},
+                                  {"card": "a", "helpful": 5, "not_helpful": "<5"}]
+
+
+def test_the_ten_most_rated_cards_most_first(tmp_path):
+    db = tmp_path / "u.sqlite"
+    counter = UsageCounter(db)
+    for index in range(12):
+        for _ in range(index + 1):
+            counter.add("en", "helpful" if index % 2 else "not_helpful", f"card-{index:02}")
+    counter.add("en", "helpful", "card-00")  # card-00: 1 + 1, still the least rated
+    counter.flush()
+    assert [f["card"] for f in summary(db)["en"]["feedback"]] == [f"card-{i:02}" for i in range(11, 1, -1)]
+
+
+def test_close_writes_what_is_left_and_stops_the_writer(tmp_path):
+    counter = UsageCounter(tmp_path / "u.sqlite", flush_every=3600)
+    counter.add("en", "card", "a")
+    counter.close()
+    assert not counter._thread.is_alive()
+    assert counter.db.execute("select n from counts").fetchall() == [(1,)]
