@@ -156,3 +156,26 @@ def test_an_ordinary_refusal_by_telegram_is_an_info_line_not_an_error(caplog):
     asyncio.run(telegram_app.on_error(None, context))
     assert caplog.messages == ["Telegram refused a call: BadRequest"]
     assert caplog.records[0].levelno == logging.INFO
+
+
+def test_in_a_group_the_bot_offers_no_clear_button_and_remembers_nothing(engine):
+    sent_markups = []
+
+    async def send_message(text, **options):
+        sent_markups.append(options["reply_markup"])
+        return SimpleNamespace(chat_id=-100, message_id=77)
+
+    group = SimpleNamespace(id=-100, type="group", send_message=send_message)
+    update = SimpleNamespace(effective_chat=group)
+    sent = SentMessages()
+    context = SimpleNamespace(application=SimpleNamespace(bot_data={"sent": sent, "counter": None}))
+    privacy = engine.privacy("en")
+    assert any((b.data or "").startswith("x|") for row in privacy.buttons for b in row)  # it has one in private
+    asyncio.run(telegram_app.send(update, privacy, context))
+    data = [button.callback_data for row in sent_markups[0].inline_keyboard for button in row]
+    assert data and not any((d or "").startswith("x|") for d in data)
+    assert sent.take(-100) == []
+
+
+def test_an_update_without_a_sender_gets_english(engine):
+    assert telegram_app.lang_of(SimpleNamespace(effective_user=None), engine) == "en"

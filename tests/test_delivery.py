@@ -192,3 +192,40 @@ def test_python_telegram_bots_dump_of_an_unparsable_batch_is_kept_out_of_the_log
 
     assert not _NoRawUpdates().filter(record("Error while parsing updates! Received data was [{'from': ...}]"))
     assert _NoRawUpdates().filter(record("something else"))
+
+
+def test_limiter_arguments_by_position_and_the_last_try_too():
+    assert RetryingRateLimiter(0, 1, 0)._base_limiter is None  # overall_max_rate given by position
+    assert production_limiter(telegram_limits=True, first_pause=0.05).first_pause == 0.05
+    limiter = RetryingRateLimiter(overall_max_rate=0, group_max_rate=0, network_retries=1, first_pause=0)
+    seen, failures = [], [NetworkError("once")]
+
+    async def callback(*args, **kwargs):
+        seen.append(args)
+        if failures:
+            raise failures.pop()
+        return True
+
+    async def main():
+        return await limiter.process_request(callback, ("a",), {}, "sendMessage", {"chat_id": 1}, None)
+
+    assert asyncio.run(main()) is True and seen == [("a",), ("a",)]
+
+
+def test_the_processor_defaults_and_a_burst_without_a_note_handler():
+    from bot.delivery import PerChatUpdateProcessor
+
+    processor = PerChatUpdateProcessor()
+    assert (processor.max_concurrent_updates, processor.backlog) == (256, 10)
+    handled = []
+
+    async def handle(n):
+        await asyncio.sleep(0.01)
+        handled.append(n)
+
+    async def main():
+        small = PerChatUpdateProcessor(backlog=1)  # no on_overflow: the rest of the burst is dropped quietly
+        await asyncio.gather(*(small.process_update(update(chat_id=1, update_id=n), handle(n)) for n in range(3)))
+
+    asyncio.run(main())
+    assert handled == [0]
