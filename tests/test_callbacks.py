@@ -56,3 +56,4 @@ def test_the_screen_the_language_menu_came_from():
     assert cb.parse_screen("c:a:b") == (cb.CARD, "a:b")  # only the first ':' separates
     assert cb.parse_screen("zz:det-basics") == (cb.MAIN, "")  # not a screen: the main menu, with nothing
     assert cb.parse_payload("en_") == ("en", "")  # a link cut short after the language
+    assert cb.screen(cb.MAIN) == "m:"

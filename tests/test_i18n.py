@@ -9,7 +9,7 @@ SUPPORTED = ("en", "ar", "fa", "fr", "es", "uk", "ru", "tr")
 
 @pytest.mark.parametrize("code, expected", [
     ("fa-IR", "fa"), ("fa-AF", "fa"), ("fa_IR", "fa"), ("FA", "fa"), (" ar ", "ar"), ("es-419", "es"),
-    ("prs", "fa"), ("pes", "fa"), ("az", "tr"), ("az-Latn-AZ", "tr"), ("tk", "tr"), ("be", "ru"), ("BE-by", "ru"),
+    ("prs", "fa"), ("pes", "fa"), ("az", "tr"), ("az-Latn-AZ", "tr"), ("az_Latn_AZ", "tr"), ("tk", "tr"), ("be", "ru"), ("BE-by", "ru"),
     ("de", None), ("pt-BR", None), ("", None), (None, None), ("   ", None), ("x" * 300, None),
 ])
 def test_negotiation_and_the_alias_table(code, expected):

@@ -193,3 +193,26 @@ def test_close_writes_what_is_left_and_stops_the_writer(tmp_path):
     counter.close()
     assert not counter._thread.is_alive()
     assert counter.db.execute("select n from counts").fetchall() == [(1,)]
+
+
+def test_close_waits_for_the_writer_and_a_counter_without_a_database_closes_too(tmp_path, monkeypatch):
+    import time
+
+    finished = []
+
+    def slow_writer(self, every):
+        self._stop.wait()
+        time.sleep(0.2)
+        finished.append(True)
+
+    monkeypatch.setattr(UsageCounter, "_flush_now_and_then", slow_writer)
+    UsageCounter(tmp_path / "u.sqlite").close()
+    assert finished == [True]
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    UsageCounter(blocker / "u.sqlite").close()  # no writer thread: nothing to wait for, no error
+
+
+def test_a_process_that_never_closes_its_counter_still_exits(tmp_path):
+    code = f"from bot.stats import UsageCounter; UsageCounter({str(tmp_path / 'u.sqlite')!r})"
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=30, check=True)  # the writer is a daemon
