@@ -113,3 +113,9 @@ def test_a_reviewed_language_says_so(content_copy):
     (content_copy / "fr" / "language.toml").write_text("reviewed = true\n", encoding="utf-8")
     [french] = [line for line in table(load_catalog(content_copy)).split("\n") if line.startswith("fr ")]
     assert french.endswith("%  reviewed")
+
+
+def test_shipped_translations_are_complete_and_not_stale(catalog):
+    """Every shipped language says what the English says now: no card stale, none missing."""
+    behind = {c.lang: (c.stale, c.missing) for c in coverage(catalog) if c.stale or c.missing}
+    assert behind == {}, f"translations behind the English (stale, missing): {behind}; see `python main.py check`"
