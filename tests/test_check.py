@@ -72,8 +72,8 @@ def test_missing_field_and_long_label(content_copy):
 def test_bad_id_and_payload(content_copy):
     edit(content_copy / "menu.toml", '"health-hiv"', '"Health_HIV"')
     edit(content_copy / "en/cards/health.toml", "[health-hiv]", "[Health_HIV]")
-    reviews = content_copy / "en/reviews.toml"  # a review line follows the card it records
-    reviews.write_text(reviews.read_text(encoding="utf-8").replace("\nhealth-hiv =", "\nHealth_HIV ="), encoding="utf-8")
+    for reviews in content_copy.glob("*/reviews.toml"):  # a review line follows the card it records
+        reviews.write_text(reviews.read_text(encoding="utf-8").replace("\nhealth-hiv =", "\nHealth_HIV ="), encoding="utf-8")
     assert any("Health_HIV" in p and "lowercase" in p for p in run_check(content_copy))
 
 
