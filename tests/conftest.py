@@ -1,3 +1,4 @@
+import asyncio
 import shutil
 from pathlib import Path
 
@@ -5,6 +6,7 @@ import pytest
 
 from bot.content import CONTENT_DIR, load_catalog
 from bot.engine import build_engine
+from bot.telegram_app import build_application
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -26,3 +28,22 @@ def content_copy(tmp_path):
     target = tmp_path / "content"
     shutil.copytree(CONTENT_DIR, target)
     return target
+
+
+def run_bot(engine, api, scenario, counter=None, set_profile=True):
+    """The real Application polling the fake Bot API server while `scenario` runs in a thread.
+    `set_profile` runs post_init as run_polling does (commands and descriptions in every language)."""
+    async def main():
+        app = build_application(engine, "123:TEST", api.base_url, counter)
+        async with app:
+            if set_profile:
+                await app.post_init(app)
+            await app.start()
+            await app.updater.start_polling(poll_interval=0, timeout=0)
+            try:
+                await asyncio.get_running_loop().run_in_executor(None, scenario)
+            finally:
+                await app.updater.stop()
+                await app.stop()
+
+    asyncio.run(main())

@@ -3,7 +3,7 @@
 import time
 
 from bot.bench.fake_bot_api import FakeBotApi
-from test_telegram_e2e import run_bot
+from conftest import run_bot
 
 ALICE = {"id": 5001, "is_bot": False, "first_name": "A", "language_code": "en"}
 BOB = {"id": 5002, "is_bot": False, "first_name": "B", "language_code": "en"}

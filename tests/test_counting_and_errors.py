@@ -15,7 +15,7 @@ from bot.bench.fake_bot_api import FakeBotApi
 from bot.engine import Reply
 from bot.sent_messages import SentMessages
 from bot.stats import UsageCounter
-from test_telegram_e2e import run_bot
+from conftest import run_bot
 
 FRENCH = {"id": 6001, "is_bot": False, "first_name": "F", "language_code": "fr-FR"}
 OTHER = {"id": 6002, "is_bot": False, "first_name": "O", "language_code": "xx"}

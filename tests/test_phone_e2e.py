@@ -19,24 +19,12 @@ from bot.check import visible_length
 from bot.console import plain
 from bot.stats import UsageCounter, summary
 from bot.telegram_app import build_application
+from conftest import run_bot
 
 SEARCH = {"en": "doctor", "ar": "طبيب", "fa": "دکتر", "fr": "médecin", "es": "médico", "uk": "лікар",
           "ru": "врач", "tr": "doktor"}
 
 
-def run_bot(engine, api, scenario, counter=None):
-    async def main():
-        app = build_application(engine, "123:TEST", api.base_url, counter)
-        async with app:
-            await app.start()
-            await app.updater.start_polling(poll_interval=0, timeout=0)
-            try:
-                await asyncio.get_running_loop().run_in_executor(None, scenario)
-            finally:
-                await app.updater.stop()
-                await app.stop()
-
-    asyncio.run(main())
 
 
 class Person:
@@ -126,7 +114,7 @@ def test_every_language_on_a_phone(engine, catalog, tmp_path):
                 assert label == engine.tr(lang).gettext("🤖 Open in the bot")
                 group_steps(api, engine, lang, index)
 
-        run_bot(engine, api, scenario, counter)
+        run_bot(engine, api, scenario, counter, set_profile=False)
         counter.close()
         assert all(method != "deleteMessages" for method, _ in api.calls)
     report = summary(tmp_path / "u.sqlite")
@@ -176,7 +164,7 @@ def test_an_unreadable_update_is_skipped_once_and_logs_nothing_of_the_sender(eng
             assert "doctor" in json.dumps(reply, ensure_ascii=False).lower()  # the card, or a list of doctor cards
             time.sleep(0.5)
 
-        run_bot(engine, api, scenario)
+        run_bot(engine, api, scenario, set_profile=False)
         polls = sum(1 for method, _ in api.calls if method == "getUpdates")
     skipped = [r for r in caplog.records if "could not be read" in r.getMessage()]
     assert len(skipped) == 1 and "update id 1" in skipped[0].getMessage()
@@ -203,7 +191,7 @@ def test_a_flooding_chat_gets_one_please_wait_and_never_holds_up_another(engine)
                 settled, count = (settled + 1, count) if now == count else (0, now)
                 time.sleep(0.2)
 
-        run_bot(engine, api, scenario)
+        run_bot(engine, api, scenario, set_profile=False)
         to_flooder = [p["text"] for m, p in api.calls if m == "sendMessage" and p["chat_id"] == 8001]
     wait = engine.tr("en").gettext("One moment, please: I answer your messages one by one.")
     assert to_flooder.count(wait) == 1

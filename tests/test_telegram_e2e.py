@@ -3,8 +3,9 @@
 import asyncio
 import json
 
-from bot.telegram_app import build_application
 from bot.bench.fake_bot_api import FakeBotApi
+from bot.telegram_app import build_application
+from conftest import run_bot
 
 USER = {"id": 777001, "is_bot": False, "first_name": "Marker", "language_code": "en-GB"}
 CHAT = {"id": 777001, "type": "private"}
@@ -14,20 +15,6 @@ def message(text, **extra):
     return {"message": {"message_id": 1, "date": 0, "chat": CHAT, "from": USER, "text": text, **extra}}
 
 
-def run_bot(engine, api, scenario, counter=None):
-    async def main():
-        app = build_application(engine, "123:TEST", api.base_url, counter)
-        async with app:
-            await app.post_init(app)  # as run_polling does
-            await app.start()
-            await app.updater.start_polling(poll_interval=0, timeout=0)
-            try:
-                await asyncio.get_running_loop().run_in_executor(None, scenario)
-            finally:
-                await app.updater.stop()
-                await app.stop()
-
-    asyncio.run(main())
 
 
 def test_start_menu_card_search_sticker_and_forged_button(engine):
