@@ -125,14 +125,16 @@ def fingerprint(text: CardText) -> str:
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:12]
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: Path, shown: Path | None = None) -> dict[str, Any]:
+    """A content file as a dict; errors name `shown` (default `path`) and say how to fix it."""
+    where = shown or path
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except FileNotFoundError:
-        raise ContentError(path, "file is missing; create it (see content/README.md)") from None
+        raise ContentError(where, "file is missing; create it (see content/README.md)") from None
     except tomllib.TOMLDecodeError as error:
-        raise ContentError(path, f"is not valid TOML ({error}); fix the syntax") from None
+        raise ContentError(where, f"is not valid TOML ({error}); fix the syntax") from None
 
 
 def _text(path: Path, item: str, table: Mapping[str, Any], key: str) -> str:
@@ -202,7 +204,7 @@ def _card_text(path: Path, card_id: str, table: Any, translated: bool) -> CardTe
 
 def _language(root: Path, code: str) -> Language:
     path = root / code / "language.toml"
-    data = _read_toml(path)
+    data = read_toml(path)
     reviewed = data.get("reviewed")
     if not isinstance(reviewed, bool):
         raise ContentError(path, "`reviewed` must be true or false")
@@ -211,7 +213,7 @@ def _language(root: Path, code: str) -> Language:
     search_path = root / code / "search.toml"
     stop_words: tuple[str, ...] = ()
     if search_path.exists():
-        stop_words = _optional_texts(search_path, "stop_words", _read_toml(search_path), "stop_words")
+        stop_words = _optional_texts(search_path, "stop_words", read_toml(search_path), "stop_words")
     return Language(code, reviewed, MappingProxyType(small_talk), stop_words)
 
 
@@ -219,7 +221,7 @@ def _topic_texts(root: Path, codes: list[str]) -> dict[str, dict[str, TopicText]
     by_topic: dict[str, dict[str, TopicText]] = {}
     for code in codes:
         path = root / code / "topics.toml"
-        for topic_id, table in _read_toml(path).items():
+        for topic_id, table in read_toml(path).items():
             if not isinstance(table, dict):
                 raise ContentError(path, "must be a table: start it with a [topic-id] line", topic_id)
             by_topic.setdefault(topic_id, {})[code] = TopicText(
@@ -246,7 +248,7 @@ def load_catalog(root: Path = CONTENT_DIR) -> Catalog:
     root = Path(root)
     codes = language_codes(root)
     menu_path = root / "menu.toml"
-    menu = _read_toml(menu_path)
+    menu = read_toml(menu_path)
     main = menu.get("main")
     if not isinstance(main, list) or not all(isinstance(i, str) for i in main):
         raise ContentError(menu_path, "`main` must be a list of topic and card ids")
@@ -266,7 +268,7 @@ def load_catalog(root: Path = CONTENT_DIR) -> Catalog:
     problems: list[str] = []
     for code in codes:
         for path in sorted((root / code / "cards").glob("*.toml")):
-            for card_id, table in _read_toml(path).items():
+            for card_id, table in read_toml(path).items():
                 rel = path.relative_to(root)
                 if card_id in texts and code in texts[card_id]:
                     problems.append(f"{rel} [{card_id}]: this card id is used twice; rename one")

@@ -8,11 +8,10 @@ content/<lang>/glossary.toml gives the language's `term`, Persian also `dari`, a
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content import SOURCE_LANG, Catalog, ContentError
+from .content import SOURCE_LANG, Catalog, ContentError, read_toml
 from .phrases import fold, stem_pattern
 
 FILE = "glossary.toml"
@@ -34,14 +33,6 @@ class Glossary:
     renderings: dict[str, dict[str, Rendering]]  # lang -> term id -> rendering
 
 
-def _read(path: Path, rel: Path) -> dict:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise ContentError(rel, f"is not valid TOML ({error}); fix the syntax") from None
-
-
 def _words(rel: Path, term_id: str, table: dict, key: str, required: bool) -> tuple[str, ...]:
     value = table.get(key, [])
     if (required and not value) or not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
@@ -51,7 +42,7 @@ def _words(rel: Path, term_id: str, table: dict, key: str, required: bool) -> tu
 
 def load_glossary(root: Path, codes: tuple[str, ...]) -> Glossary:
     rel = Path(SOURCE_LANG) / FILE
-    english = _read(root / rel, rel) if (root / rel).exists() else {}
+    english = read_toml(root / rel, rel) if (root / rel).exists() else {}
     marks = {}
     for term_id, table in english.items():
         if not isinstance(table, dict) or not isinstance(table.get("plain"), str):
@@ -64,7 +55,7 @@ def load_glossary(root: Path, codes: tuple[str, ...]) -> Glossary:
         rel = Path(lang) / FILE
         if lang == SOURCE_LANG or not (root / rel).exists():
             continue
-        data = _read(root / rel, rel)
+        data = read_toml(root / rel, rel)
         prefixes = _words(rel, "prefixes", data, "prefixes", False)
         renderings[lang] = {}
         for term_id, table in data.items():

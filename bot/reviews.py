@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content import SOURCE_LANG, Catalog, ContentError
+from .content import SOURCE_LANG, Catalog, ContentError, read_toml
 
 FILE = "reviews.toml"
 # method -> what it means; English cards are checked against the source, translations against English.
@@ -42,11 +41,7 @@ def load_reviews(root: Path, lang: str, card_ids) -> dict[str, Review]:
     path = root / rel
     if not path.exists():
         return {}
-    try:
-        with path.open("rb") as handle:
-            table = tomllib.load(handle).get("cards", {})
-    except tomllib.TOMLDecodeError as error:
-        raise ContentError(rel, f"is not valid TOML ({error}); fix the syntax") from None
+    table = read_toml(path, rel).get("cards", {})
     reviews = {}
     for card_id, entry in table.items():
         if card_id not in card_ids:
