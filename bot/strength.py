@@ -1,5 +1,8 @@
 """How strong a sentence is: a translation must not say "must" where the English card says "should".
 
+Checked paragraph by paragraph (title, each body paragraph, each action, paired with the English ones):
+one "must" in an English card allows it only in the paragraph that says it.
+
 Each language lists its own forms in content/<lang>/language.toml, table [strength] (content/README.md):
   should  the soft forms to use (named in the warning as the fix)
   must    forms that always say "must", "have to" or "is forbidden"
@@ -56,12 +59,13 @@ def load_strength(root: Path, lang: str) -> Strength | None:
     return Strength(**values)
 
 
-def must_words(text, strength: Strength) -> list[str]:
-    """The must-forms a translated card uses outside any allowed frame, each once, in order found."""
+def must_words(text, strength: Strength, english=None) -> list[str]:
+    """The must-forms a translated card uses outside any allowed frame, each once, in order found.
+    With `english` (its English card), a paragraph whose English paragraph says "must" may say it too."""
     found: list[str] = []
     frames = [fold(f) for f in strength.frame]
     soft = tuple(fold(s) for s in strength.should)
-    for paragraph in paragraphs(text):
+    for paragraph in _unchecked(text, english):
         folded, origin = fold_mapped(paragraph)
         framed_ok = any(f in folded for f in frames)
         forms = strength.must + (() if framed_ok else strength.framed)
@@ -76,9 +80,17 @@ def must_words(text, strength: Strength) -> list[str]:
     return found
 
 
-def english_says_must(catalog: Catalog, card_id: str) -> bool:
-    text = catalog.cards[card_id].texts[SOURCE_LANG]
-    return any(ENGLISH_MUST.search(p) for p in (text.title, text.body, *text.actions))
+def _unchecked(text, english) -> list[str]:
+    """The paragraphs of a translation to check: those whose English paragraph has no "must". Title,
+    body paragraphs and actions pair up one to one; when they do not, a "must" anywhere in the English
+    lets the whole card say it."""
+    mine = paragraphs(text)
+    if english is None:
+        return mine
+    theirs = paragraphs(english)
+    if len(theirs) != len(mine):
+        return [] if any(ENGLISH_MUST.search(p) for p in theirs) else mine
+    return [p for p, e in zip(mine, theirs) if not ENGLISH_MUST.search(e)]
 
 
 def strength_warnings(catalog: Catalog) -> list[str]:
@@ -97,9 +109,9 @@ def strength_warnings(catalog: Catalog) -> list[str]:
         soft = " / ".join(f"«{s}»" for s in strength.should)
         for card in catalog.cards.values():
             text = card.texts.get(lang)
-            if text is None or english_says_must(catalog, card.id):
+            if text is None:
                 continue
-            words = must_words(text, strength)
+            words = must_words(text, strength, card.texts[SOURCE_LANG])
             if words:
                 used = ", ".join(f"«{w}»" for w in words)
                 frame = f", or keep it in a paragraph that says {' / '.join(strength.frame)}" if strength.framed else ""

@@ -140,3 +140,26 @@ def test_a_must_form_right_after_a_should_form_is_soft_and_words_are_shown_as_wr
     turkish = Strength(should=("-meli",), must=("zorunda",), framed=("-meli",), frame=("uluslararası",))
     text = CardText(title="Başlık", body="Ülkeler yardım etmelidir.", actions=("Ara.",), keywords=("x",))
     assert must_words(text, turkish) == ["etmelidir"]
+
+
+def test_a_must_in_one_english_paragraph_allows_it_in_that_paragraph_only():
+    from bot.content import CardText
+    from bot.strength import Strength, must_words
+
+    spanish = Strength(should=("deberían",), must=("deben",), framed=(), frame=())
+    english = CardText(title="T", body="Any eviction must follow the law.\n\nYou should get information.",
+                       actions=("Ask.",), keywords=("x",))
+    first = CardText(title="T", body="Todo desalojo deben seguir la ley.\n\nDeberían informarle.", actions=("Pida.",), keywords=("x",))
+    second = CardText(title="T", body="Todo desalojo debería seguir la ley.\n\nDeben informarle.", actions=("Pida.",), keywords=("x",))
+    assert must_words(first, spanish, english) == []
+    assert must_words(second, spanish, english) == ["Deben"]
+    unpaired = CardText(title="T", body="Deben informarle.", actions=("Pida.",), keywords=("x",))
+    assert must_words(unpaired, spanish, english) == []  # paragraphs do not pair up: the card's "must" allows it
+
+
+def test_check_warns_about_a_must_in_a_paragraph_whose_english_says_should(content_copy):
+    from bot.strength import strength_warnings
+
+    edit(content_copy / "tr/cards/living.toml", "size açık bilgi verilmelidir.", "açık bilgi almanız zorunludur.")
+    warnings = strength_warnings(load_catalog(content_copy))
+    assert any("[living-eviction]" in w and "tr/cards/living.toml" in w for w in warnings), warnings
