@@ -31,7 +31,10 @@ def test_translated_then_stale_after_the_english_changes(content_copy):
     assert (fr.translated, fr.stale, fr.reviewed) == (1, (), False)
     assert len(fr.missing) == fr.total - 1
     path = content_copy / "en" / "cards" / "health.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace("Some places offer free care.", "Some places offer care."), encoding="utf-8")
+    english = path.read_text(encoding="utf-8")
+    changed = english.replace("Care may be free.", "Care may be free of charge.")
+    assert changed != english, "the sentence this test edits is gone from health-doctor; pick another"
+    path.write_text(changed, encoding="utf-8")
     catalog = load_catalog(content_copy)
     assert by_lang(catalog)["fr"].stale == ("health-doctor",)
     assert any("fr/cards/health.toml [health-doctor]: stale" in w and catalog.cards["health-doctor"].fingerprint in w for w in warnings(catalog))

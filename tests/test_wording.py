@@ -124,7 +124,7 @@ def test_review_counts_and_outdated_after_the_english_changes(content_copy):
     counts = review_counts(load_catalog(content_copy))
     translated = sum(1 for card in catalog.cards.values() if "fr" in card.texts)
     assert counts["fr"]["back-translation"] == 1 and counts["fr"]["none"] == translated - 1
-    edit(content_copy / "en/cards/health.toml", "Some places offer free care.", "Some places offer care.")
+    edit(content_copy / "en/cards/health.toml", "Care may be free.", "Care may be free of charge.")
     assert review_counts(load_catalog(content_copy))["fr"]["outdated"] == 1
 
 
