@@ -1,7 +1,7 @@
 """Search quality: the labelled query sets, the FTS5 baseline and how a search function scores on them.
 
-Tuned sets (tests/queries_<lang>.tsv, ../shared/queries/dev.tsv) are what keywords, stop words and
-constants were chosen on. Held-out sets (tests/heldout/<lang>.tsv, junk_<lang>.tsv) are only measured.
+Tuned sets (tests/queries_<lang>.tsv, tests/tuning/<lang>.tsv, ../shared/queries/dev.tsv) are what
+keywords, stop words and constants were chosen on. Held-out sets (tests/heldout/<lang>.tsv, junk_<lang>.tsv) are only measured.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from .search import OPEN, Searcher
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
 HELDOUT = TESTS / "heldout"
+TUNING = TESTS / "tuning"  # real questions from other pages than the held-out ones: query, cards or "-", source
 DEV = ROOT.parent / "shared" / "queries" / "dev.tsv"
 
 
@@ -47,6 +48,10 @@ def tuned_sets(catalog: Catalog) -> dict[str, list[Labelled]]:
     for path in sorted(TESTS.glob("queries_*.tsv")):
         lang = path.stem.split("_", 1)[1]
         sets[lang] = [Labelled(r[0], frozenset(r[1].split(","))) for r in _rows(path) if len(r) >= 2]
+    for path in sorted(TUNING.glob("*.tsv")):
+        rows = [r for r in _rows(path) if len(r) >= 2 and r[0].strip().lower() != "query"]
+        sets.setdefault(path.stem, []).extend(
+            Labelled(r[0], frozenset() if r[1].strip() == "-" else frozenset(r[1].split(","))) for r in rows)
     if DEV.exists():
         for row in _rows(DEV):
             if len(row) >= 4 and row[0] in catalog.languages:
