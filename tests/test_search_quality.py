@@ -3,6 +3,8 @@
 import csv
 from pathlib import Path
 
+import pytest
+
 from conftest import SHARED
 
 OWN = Path(__file__).with_name("queries_en.tsv")
@@ -53,3 +55,21 @@ def test_own_english_queries_top3(engine):
     assert len(results) >= 60
     _, top3 = report("own en", results)
     assert top3 >= 0.9, f"missed: {misses}"
+
+
+TUNING = sorted(Path(__file__).with_name("tuning").glob("*.tsv"))
+
+
+@pytest.mark.parametrize("path", TUNING, ids=[p.stem for p in TUNING])
+def test_tuning_sets_name_real_cards_and_their_pages(catalog, path):
+    """tests/tuning/<lang>.tsv: query, card ids (or "-": no card answers), source URL or "written"."""
+    table = [r for r in rows(path) if r[0] != "query"]
+    assert len(table) >= 30, f"{path.name}: a tuning set needs at least 30 questions"
+    for row in table:
+        assert len(row) >= 3, f"{path.name}: {row!r} needs query, cards and source"
+        ids = [] if row[1].strip() == "-" else row[1].split(",")
+        unknown = [i for i in ids if i not in catalog.cards]
+        assert not unknown, f"{path.name}: {row[0]!r} names unknown card(s) {unknown}"
+        assert row[2].startswith(("http://", "https://")) or row[2].startswith("written"), f"{path.name}: {row!r}"
+    written = sum(r[2].startswith("written") for r in table)
+    assert written <= len(table) // 3, f"{path.name}: {written} of {len(table)} rows are written, not from real pages"
