@@ -111,3 +111,10 @@ def test_a_long_message_stems_and_compares_a_bounded_number_of_words(engine, mon
     tried = 1 + len(engine.catalog.codes)  # the chosen language, and at most every other one
     engine.searcher.answer(message, "uk")
     assert 0 < calls["term"] <= scoring.MAX_STEMMED * tried and calls["fuzzy"] <= scoring.MAX_FUZZY * tried, calls
+
+
+@pytest.mark.parametrize("lang", ["uk", "ru", "en", "ar"])
+def test_characters_without_a_unicode_name_do_not_break_search(engine, lang):
+    # Found by hypothesis: pymorphy3 raised ValueError on U+17000, which unicodedata cannot name.
+    for query in ["\U00017000", "\U00017000 лікар", "лікар\U00017000", "\U000e0001x"]:
+        answer(engine, lang, query)

@@ -11,6 +11,8 @@ that opens a card.
 
 from __future__ import annotations
 
+import re
+
 import Stemmer
 
 from ..normalize import normalize
@@ -22,9 +24,14 @@ LEMMATISED = {"uk"}  # pymorphy3 with pymorphy3-dicts-uk
 _STEMMER_LETTERS = {"fa": str.maketrans({"ي": "ی"}), "ar": str.maketrans({"ک": "ك", "ی": "ي"})}
 _stemmers: dict[str, Stemmer.Stemmer] = {}  # not pickled with the index; built on first use
 _morph: dict = {}  # the same for pymorphy3
+# The Ukrainian dictionary holds Cyrillic words only; pymorphy3 fails on some other characters
+# (unicodedata has no name for them), so anything else is kept as typed.
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff'’ʼ-]+")
 
 
 def _lemma(word: str) -> str:
+    if not _CYRILLIC_WORD.fullmatch(word):
+        return word
     if "uk" not in _morph:
         import pymorphy3
 
