@@ -226,7 +226,14 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         args = build_parser().parse_args(["run", *(argv or [])])
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # The reader went away (`| head`): nothing more to say. Point stdout at devnull so that
+        # Python's own flush at exit does not print a traceback (Python docs, "Note on SIGPIPE").
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except ContentError as error:
         print(f"content/{error}", file=sys.stderr)
         return 1

@@ -125,3 +125,13 @@ def test_console_chat_shows_the_thanks_for_a_thumbs_up(engine):
     show(engine.press(card.buttons[0][0].data), out)
     assert "(Thank you. This helps us make the answers better.)" in out.getvalue()
     assert "👍" not in out.getvalue()  # asked once: the card comes back without the question
+
+
+def test_output_into_a_closed_pipe_ends_quietly():
+    """`python main.py export --json | head -c 10`: the reader leaves early; no traceback."""
+    process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "export", "--json"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, cwd=ROOT)
+    assert process.stdout.read(10)
+    process.stdout.close()
+    _, errors = process.communicate(timeout=120)
+    assert b"Traceback" not in errors and b"BrokenPipe" not in errors, errors.decode(errors="replace")
