@@ -135,3 +135,11 @@ def test_output_into_a_closed_pipe_ends_quietly():
     process.stdout.close()
     _, errors = process.communicate(timeout=120)
     assert b"Traceback" not in errors and b"BrokenPipe" not in errors, errors.decode(errors="replace")
+
+
+def test_a_python_without_the_dependencies_is_told_how_to_install_them():
+    # -S: no site-packages, as with a system Python that never ran tasks.py
+    result = subprocess.run([sys.executable, "-S", str(ROOT / "main.py"), "check"], capture_output=True, text=True,
+                            cwd=ROOT, timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "is not installed" in result.stderr and "python3 tasks.py run" in result.stderr
