@@ -195,7 +195,7 @@ def run_check(root: Path | None = None) -> list[str]:
     from .contacts import ContactsError, contacts_path, load_contacts
 
     try:
-        catalog = load_catalog(root) if root else load_catalog()
+        catalog = load_catalog(root, drafts=True) if root else load_catalog(drafts=True)
     except ContentError as error:
         return [str(error)]
     try:

@@ -104,7 +104,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem if problem.startswith("translations/") else f"content/{problem}", file=sys.stderr)
     if not problems:
-        catalog = load_catalog()
+        catalog = load_catalog(drafts=True)
         for warning in warnings(catalog):
             print(f"warning: content/{warning}", file=sys.stderr)
         for kind, found in wording_warnings(catalog).items():

@@ -86,6 +86,7 @@ class Language:
     reviewed: bool
     small_talk: Mapping[str, tuple[str, ...]]  # kind -> words people type ("hi", "thanks"...)
     stop_words: tuple[str, ...] = ()  # words and phrases that say little about which card answers
+    offered: bool = True  # False while the language is being written: checked, but not in the bot
 
 
 @dataclass(frozen=True)
@@ -208,13 +209,16 @@ def _language(root: Path, code: str) -> Language:
     reviewed = data.get("reviewed")
     if not isinstance(reviewed, bool):
         raise ContentError(path, "`reviewed` must be true or false")
+    offered = data.get("offered", True)
+    if not isinstance(offered, bool):
+        raise ContentError(path, "`offered` must be true or false (false while the language is being written)")
     talk = data.get("small_talk", {})
     small_talk = {kind: tuple(talk.get(kind, ())) for kind in SMALL_TALK_KINDS}
     search_path = root / code / "search.toml"
     stop_words: tuple[str, ...] = ()
     if search_path.exists():
         stop_words = _optional_texts(search_path, "stop_words", read_toml(search_path), "stop_words")
-    return Language(code, reviewed, MappingProxyType(small_talk), stop_words)
+    return Language(code, reviewed, MappingProxyType(small_talk), stop_words, offered)
 
 
 def _topic_texts(root: Path, codes: list[str]) -> dict[str, dict[str, TopicText]]:
@@ -243,10 +247,15 @@ def language_codes(root: Path) -> list[str]:
     return [SOURCE_LANG] + [c for c in codes if c != SOURCE_LANG]
 
 
-def load_catalog(root: Path = CONTENT_DIR) -> Catalog:
-    """Read every content file. Raises ContentError when a file cannot be understood."""
+def load_catalog(root: Path = CONTENT_DIR, drafts: bool = False) -> Catalog:
+    """Read every content file. Raises ContentError when a file cannot be understood.
+
+    A language whose language.toml says `offered = false` is being written: `check` reads it
+    (drafts=True) so that its mistakes show, but the bot does not offer it."""
     root = Path(root)
-    codes = language_codes(root)
+    languages = {code: _language(root, code) for code in language_codes(root)}
+    languages = {code: lang for code, lang in languages.items() if drafts or lang.offered}
+    codes = list(languages)
     menu_path = root / "menu.toml"
     menu = read_toml(menu_path)
     main = menu.get("main")
@@ -308,7 +317,7 @@ def load_catalog(root: Path = CONTENT_DIR) -> Catalog:
     }
     return Catalog(
         root=root,
-        languages=MappingProxyType({code: _language(root, code) for code in codes}),
+        languages=MappingProxyType(languages),
         main=tuple(main),
         topics=MappingProxyType(topics),
         cards=MappingProxyType(cards),

@@ -54,6 +54,8 @@ def table(catalog: Catalog) -> str:
     lines = [f"{'lang':<5} {'translated':>10} {'stale':>6} {'missing':>8} {'coverage':>9}  review"]
     for item in coverage(catalog):
         review = "source" if item.lang == SOURCE_LANG else ("reviewed" if item.reviewed else "not yet reviewed")
+        if not catalog.languages[item.lang].offered:
+            review += " (being written: offered = false, not in the bot)"
         lines.append(
             f"{item.lang:<5} {item.translated:>10} {len(item.stale):>6} {len(item.missing):>8} {item.percent:>8.0f}%  {review}"
         )
