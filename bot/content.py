@@ -87,6 +87,7 @@ class Language:
     small_talk: Mapping[str, tuple[str, ...]]  # kind -> words people type ("hi", "thanks"...)
     stop_words: tuple[str, ...] = ()  # words and phrases that say little about which card answers
     offered: bool = True  # False while the language is being written: checked, but not in the bot
+    glued_prefixes: tuple[str, ...] = ()  # stop words people type stuck to the next word (Persian "آیا")
 
 
 @dataclass(frozen=True)
@@ -216,9 +217,12 @@ def _language(root: Path, code: str) -> Language:
     small_talk = {kind: tuple(talk.get(kind, ())) for kind in SMALL_TALK_KINDS}
     search_path = root / code / "search.toml"
     stop_words: tuple[str, ...] = ()
+    glued: tuple[str, ...] = ()
     if search_path.exists():
-        stop_words = _optional_texts(search_path, "stop_words", read_toml(search_path), "stop_words")
-    return Language(code, reviewed, MappingProxyType(small_talk), stop_words, offered)
+        search = read_toml(search_path)
+        stop_words = _optional_texts(search_path, "stop_words", search, "stop_words")
+        glued = _optional_texts(search_path, "glued_prefixes", search, "glued_prefixes")
+    return Language(code, reviewed, MappingProxyType(small_talk), stop_words, offered, glued)
 
 
 def _topic_texts(root: Path, codes: list[str]) -> dict[str, dict[str, TopicText]]:

@@ -54,3 +54,33 @@ def test_misspelt_words_of_the_card_text_find_the_card(engine, lang, typo):
     found = [card_id in [h.card_id for h in engine.searcher.search_any(query, lang, limit=3)] for query, card_id in queries]
     missed = [q for q, ok in zip(queries, found) if not ok]
     assert sum(found) / len(found) >= MIN_FOUND, f"{sum(found)}/{len(found)} found; missed e.g. {missed[:5]}"
+
+
+def test_a_glued_prefix_is_read_as_its_own_word(engine, catalog):
+    """Persian "آیا" typed stuck to a card's word finds what the two words with a space find."""
+    index = engine.searcher.indexes["fa"]
+    prefix = normalize("آیا")
+    assert prefix in index.analyzer.glued_prefixes
+    checked = 0
+    for card in catalog.cards.values():
+        title = words(card.texts["fa"].title)
+        word = max((w for w in title if w in index.terms and len(w) >= 5), key=len, default=None)
+        if word is None or prefix + word in index.terms:
+            continue
+        rest = " ".join(w for w in title if w != word)
+        spaced = engine.searcher.search(f"{prefix} {word} {rest}", "fa", 3)
+        assert engine.searcher.search(f"{prefix}{word} {rest}", "fa", 3) == spaced, card.id
+        checked += 1
+    assert checked > 50
+
+
+def test_a_cards_own_word_is_never_split(engine):
+    from bot.search.scoring import _unglue
+
+    index = engine.searcher.indexes["fa"]
+    prefix = normalize("می")
+    own = [w for w in index.terms if w.startswith(prefix) and w[len(prefix):] in index.terms]
+    assert own, "the Persian cards have words that begin with a glued prefix"
+    assert _unglue(index, own) == own
+    assert _unglue(index, [prefix + own[0][len(prefix):] + "x"]) == [prefix + own[0][len(prefix):] + "x"]
+    assert _unglue(engine.searcher.indexes["en"], ["bonjour"]) == ["bonjour"]  # no glued prefixes in English

@@ -6,7 +6,7 @@ its Ukrainian dictionary ("безплатного" -> "безплатний"). A
 did not raise the figures on its tuned sets and example questions (Spanish). Stop words are
 content (content/<lang>/search.toml): greetings, pronouns, "I am", "please", countries and
 nationalities, "I am a refugee". They still count, a little, so a query made only of them finds nothing
-that opens a card.
+that opens a card. Glued prefixes (search.toml) are stop words people type stuck to the next word.
 """
 
 from __future__ import annotations
@@ -54,8 +54,10 @@ def searchable(word: str) -> bool:
 class Analyzer:
     """Turns one language's text into terms, and knows its stop words."""
 
-    def __init__(self, lang: str, stop_words: tuple[str, ...] = (), stem: bool = True):
+    def __init__(self, lang: str, stop_words: tuple[str, ...] = (), stem: bool = True,
+                 glued_prefixes: tuple[str, ...] = ()):
         self.lang = lang
+        self.glued_prefixes = tuple(sorted({normalize(p) for p in glued_prefixes}, key=len, reverse=True))
         self.algorithm = SNOWBALL.get(lang) if stem else None
         self.lemmatised = stem and lang in LEMMATISED
         phrases = [tuple(normalize(s).split()) for s in stop_words]

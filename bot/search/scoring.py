@@ -56,9 +56,27 @@ def _look_alikes(index: LanguageIndex, word: str) -> dict[str, float]:
     return found
 
 
+def _unglue(index: LanguageIndex, words: list[str]) -> list[str]:
+    """A word the cards do not use, made of a glued prefix (content/<lang>/search.toml) and a word they
+    do, as two words: Persian "آیااجازه" -> "آیا", "اجازه". The cards' own words are never split."""
+    prefixes = index.analyzer.glued_prefixes
+    if not prefixes:
+        return words
+    out: list[str] = []
+    for word in words:
+        prefix = next((p for p in prefixes if word.startswith(p) and len(word) - len(p) >= 3
+                       and word[len(p):] in index.terms), None)
+        if prefix and word not in index.terms:
+            out += [prefix, word[len(prefix):]]
+        else:
+            out.append(word)
+    return out
+
+
 def card_scores(index: LanguageIndex, words: list[str]) -> dict[int, float]:
     """card position -> BM25F score of the query's folded `words`."""
     analyzer = index.analyzer
+    words = _unglue(index, words)
     stopped = analyzer.stopped(words)
     totals: dict[int, float] = {}
     sequence: list[str] = []  # the query's terms in order, for keyword phrases

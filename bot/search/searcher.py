@@ -55,7 +55,8 @@ class Searcher:
         self.indexes: dict[str, LanguageIndex] = {}
         for lang in langs or catalog.codes:
             texts = {cid: c.texts[lang] for cid, c in catalog.cards.items() if lang in c.texts}
-            analyzer = Analyzer(lang, catalog.languages[lang].stop_words, stem is None or lang in stem)
+            language = catalog.languages[lang]
+            analyzer = Analyzer(lang, language.stop_words, stem is None or lang in stem, language.glued_prefixes)
             self.indexes[lang] = LanguageIndex(lang, texts, analyzer, params)
 
     def search(self, query: str, lang: str, limit: int = 5) -> list[Hit]:
