@@ -40,3 +40,77 @@ def test_a_folded_character_is_remembered_as_it_was_folded():
     assert folds[0x0301] is None and folds[0x0301] is None
     assert folds[ord("٣")] == "3" and folds[ord("٣")] == "3"
     assert dict(folds) == {ord("é"): "é", 0x0301: None, ord("٣"): "3"}
+
+
+# ---- the scripts of the twelve new languages (issue 13) -------------------------------------------
+
+@pytest.mark.parametrize("variant, target", [("ሠ", "ሰ"), ("ፀ", "ጸ"), ("ሐ", "ሀ"), ("ኀ", "ሀ"), ("ዐ", "አ")])
+def test_ethiopic_series_people_mix_fold_in_every_vowel_order(variant, target):
+    for order in range(7):  # ä u i a e ə o
+        typed, folded = chr(ord(variant) + order), chr(ord(target) + order)
+        assert n.normalize(typed) == n.normalize(folded) == folded, (hex(ord(typed)), order)
+    assert n.normalize("ሠላም") == n.normalize("ሰላም") and n.normalize("ፀሐይ") == n.normalize("ጸሀይ")
+
+
+def test_ethiopic_eighth_letters_fold_only_where_they_are_the_same_sound():
+    assert n.normalize("ሧ") == "ሷ"  # SZWA, SWA
+    assert n.normalize("ኇ") == "ሇ"  # XOA, HOA
+    assert n.normalize("ሗ") == "ሗ" and n.normalize("ፇ") == "ፇ"  # HHWA is no HOA, TZOA no TSWA
+    assert n.normalize("ቀ ቐ ሸ ኸ") == "ቀ ቐ ሸ ኸ"  # other series are letters of their own
+
+
+@pytest.mark.parametrize("mark", ["፡", "።", "፣", "፤", "፥", "፦", "፧", "፨"])
+def test_ethiopic_punctuation_separates_words(mark):
+    assert n.tokens(f"ሰላም{mark}ሐኪም{mark}") == ["ሰላም", "ሀኪም"]
+
+
+@pytest.mark.parametrize("typed, folded", [
+    # Pashto, Urdu and Sorani letters folded to what an Arabic or Persian keyboard types instead
+    ("ۍ", "ي"), ("ے", "ي"), ("ۓ", "ي"), ("ێ", "ي"), ("ې", "ي"), ("ی", "ي"),
+    ("ګ", "گ"), ("ک", "ک"), ("ك", "ک"),
+    ("ہ", "ه"), ("ۂ", "ه"), ("ۃ", "ه"), ("ھ", "ه"), ("ە", "ه"), ("ۀ", "ه"),
+    ("ټ", "ت"), ("ٹ", "ت"), ("ډ", "د"), ("ڈ", "د"), ("ړ", "ر"), ("ڑ", "ر"), ("ڕ", "ر"),
+    ("ږ", "ژ"), ("ښ", "ش"), ("ڼ", "ن"), ("ں", "ن"), ("ڵ", "ل"), ("ۆ", "و"), ("ڤ", "ف"),
+    ("ډاکټر", "داکتر"), ("ډاکتر", "داکتر"), ("ڈاکٹر", "داکتر"),  # doctor: Pashto, Persian keyboard, Urdu
+    ("مجھے", "مجهي"), ("مجهے", "مجهي"), ("ہسپتال", "هسپتال"),  # Urdu with Urdu or Arabic-keyboard letters
+    ("پۆلیس", "پوليس"), ("کەڵک", "کهلک"), ("ڕێگا", "ريگا"),  # Sorani
+    ("ځ", "ځ"), ("څ", "څ"), ("پ", "پ"), ("چ", "چ"), ("ژ", "ژ"), ("گ", "گ"),  # letters of their own stay
+])
+def test_arabic_script_letters_of_pashto_urdu_and_sorani(typed, folded):
+    assert n.normalize(typed) == folded
+
+
+@pytest.mark.parametrize("typed, folded", [
+    ("ҷ", "ч"), ("ҳ", "х"), ("ӣ", "и"), ("ӯ", "у"), ("қ", "к"), ("ғ", "г"), ("ң", "н"), ("ө", "о"), ("ү", "у"), ("ў", "у"),
+    ("ҶАВОБ", "чавоб"), ("тоҷикӣ", "точики"), ("ҳуқуқ", "хукук"), ("кыргызча", "кыргызча"), ("өкмөт", "окмот"),
+    ("үй-бүлө", "уи було"), ("ҳужжат", "хужжат"), ("ґ і є", "ґ і є"),  # Ukrainian letters are not touched
+])
+def test_tajik_kyrgyz_and_uzbek_cyrillic_letters_meet_the_russian_keyboard(typed, folded):
+    assert n.normalize(typed) == folded
+
+
+@pytest.mark.parametrize("typed", ["oʻzbek", "o‘zbek", "o’zbek", "o'zbek", "o`zbek", "o´zbek", "oʼzbek", "ozbek", "Oʻzbek", "O‘ZBEK"])
+def test_uzbek_apostrophe_variants_are_one_word(typed):
+    assert n.normalize(typed) == "ozbek"
+    assert n.tokens(f"gʻalla {typed}") == ["galla", "ozbek"] == n.tokens(f"g'alla {typed}")
+
+
+def test_bengali_words_stay_whole_with_their_vowel_signs_virama_and_nukta():
+    assert n.tokens("আমার ডাক্তার দরকার।") == ["আমার", "ডাক্তার", "দরকার"]  # danda separates
+    assert n.normalize("কাগজপত্র") == "কাগজপত্র"
+    assert n.normalize("ডাক্তার") != n.normalize("ডকতর")  # signs and virama are letters' parts, not accents
+
+
+@pytest.mark.parametrize("one, other", [
+    ("\u09dc", "\u09a1\u09bc"), ("\u09dd", "\u09a2\u09bc"), ("\u09df", "\u09af\u09bc"),  # ড় ঢ় য়, precomposed or with nukta
+    ("\u09cb", "\u09c7\u09be"), ("\u09cc", "\u09c7\u09d7"),  # ো and ৌ typed as two signs
+    ("\u09ce", "\u09a4\u09cd\u200d"),  # khanda ta, and its old encoding with ZWJ
+    ("৫ জন", "5 জন"),
+])
+def test_bengali_forms_typed_two_ways_meet(one, other):
+    assert n.normalize(one) == n.normalize(other)
+    assert n.normalize("\u09a1\u09bc") != n.normalize("\u09a1")  # ড় is not ড
+
+
+def test_accents_still_go_outside_the_indic_scripts():
+    assert n.normalize("ação português") == "acao portugues" and n.normalize("Kurmancî şêr çû") == "kurmanci ser cu"
