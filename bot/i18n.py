@@ -16,8 +16,16 @@ DOMAIN = "messages"
 DEFAULT = "en"
 RTL_SCRIPTS = {"ar", "fa", "he", "ur", "ps", "ckb"}
 # Neighbouring languages whose speakers mostly read one of ours (README: Languages); any other
-# language gets English.
-ALIASES = {"prs": "fa", "pes": "fa", "tk": "tr", "az": "tr", "be": "ru"}
+# language gets English. Also the individual languages of a macrolanguage we serve (Northern Kurdish
+# is our Kurmanji `ku`; Southern, Northern and Central Pashto are `ps`; Northern Uzbek is `uz`), and
+# Kurdish written in Arabic letters, `ku-Arab`: that is Sorani (`ckb`), while our Kurmanji is written
+# in Latin letters; where Sorani is not offered, `ku-Arab` still gets Kurmanji rather than English.
+ALIASES = {"prs": "fa", "pes": "fa", "tk": "tr", "az": "tr", "be": "ru",
+           "kmr": "ku", "ku-arab": "ckb", "pbt": "ps", "pbu": "ps", "pst": "ps", "uzn": "uz"}
+# A language's own name where Babel's is not what its speakers call it in a list of languages.
+# Babel (CLDR) names Sorani "کوردیی ناوەندی", "Central Kurdish", a linguists' name; speakers say
+# کوردی or سۆرانی, and beside Kurmanji ("Kurdî (kurmancî)") the menu must tell the two apart.
+OWN_NAMES = {"ckb": "کوردی (سۆرانی)"}
 
 
 @dataclass(frozen=True)
@@ -72,10 +80,13 @@ def negotiate(language_code: str | None, supported: tuple[str, ...]) -> str | No
     if not language_code:
         return None
     code = language_code.strip().replace("_", "-").lower()
-    return negotiate_locale([code, code.split("-")[0]], supported, aliases=ALIASES)
+    language, *subtags = code.split("-")
+    script = next((f"{language}-{tag}" for tag in subtags if len(tag) == 4 and tag.isalpha()), None)
+    tags = [code, script, language] if script else [code, language]  # ku-arab-iq, ku-arab, ku
+    return negotiate_locale(tags, supported, aliases=ALIASES)
 
 
 def language_name(code: str) -> str:
     """A language's own name in its own script, from Babel's locale data ('العربية', 'Українська')."""
-    name = Locale.parse(code).get_display_name(code) or code
+    name = OWN_NAMES.get(code) or Locale.parse(code).get_display_name(code) or code
     return name[:1].upper() + name[1:]

@@ -18,7 +18,7 @@ def test_negotiation_and_the_alias_table(code, expected):
 
 def test_an_alias_only_counts_when_its_target_is_supported():
     assert negotiate("az", ("en", "ru")) is None
-    assert set(ALIASES.values()) <= set(SUPPORTED)
+    assert set(ALIASES.values()) <= set(SUPPORTED) | {"ps", "uz", "ku", "ckb"}
 
 
 def test_numbers_and_lists_in_the_languages_own_words(catalog):
@@ -52,3 +52,60 @@ def test_language_names_start_with_a_capital():
     assert language_name("fr") == "Français"
     assert language_name("es") == "Español"
     assert language_name("en") == "English"
+
+
+# ---- the twenty languages of issue 13 ------------------------------------------------------------
+TWENTY = (*SUPPORTED, "pt", "ps", "ti", "am", "so", "uz", "tg", "ky", "ku", "ckb", "ur", "bn")
+
+
+@pytest.mark.parametrize("code, expected", [
+    ("pt-BR", "pt"), ("pt-PT", "pt"), ("pt-AO", "pt"), ("pt_MZ", "pt"), ("pt", "pt"),
+    ("uz", "uz"), ("uz-Cyrl", "uz"), ("uz-Latn", "uz"), ("uz-Latn-UZ", "uz"), ("uzn", "uz"),
+    ("ku", "ku"), ("kmr", "ku"), ("ku-Latn", "ku"), ("ku-TR", "ku"), ("KMR-latn-tr", "ku"),
+    ("ckb", "ckb"), ("ckb-IQ", "ckb"), ("ckb-IR", "ckb"), ("ku-Arab", "ckb"), ("ku-Arab-IQ", "ckb"), ("ku_arab", "ckb"),
+    ("ps", "ps"), ("ps-AF", "ps"), ("ps-PK", "ps"), ("pbt", "ps"), ("pbu", "ps"),
+    ("tg", "tg"), ("tg-TJ", "tg"), ("ky", "ky"), ("ky-KG", "ky"), ("so", "so"), ("so-KE", "so"),
+    ("am", "am"), ("am-ET", "am"), ("ti", "ti"), ("ti-ER", "ti"), ("ur", "ur"), ("ur-PK", "ur"), ("bn", "bn"), ("bn-BD", "bn"),
+    ("fa-AF", "fa"), ("en-GB", "en"), ("de", None), ("sw", None), ("kk", None), ("hi", None),
+])
+def test_telegram_codes_of_the_new_languages_reach_them(code, expected):
+    assert negotiate(code, TWENTY) == expected
+
+
+def test_a_new_language_not_offered_yet_falls_back_as_before():
+    eight = SUPPORTED
+    assert [negotiate(c, eight) for c in ("pt-BR", "ps-AF", "uz-Cyrl", "ckb", "ti", "ku-Arab")] == [None] * 6
+    assert negotiate("ku-Arab", (*eight, "ku")) == "ku"  # Kurdish in Arabic letters: Kurmanji beats English
+    assert negotiate("ckb", (*eight, "ku")) is None  # but Sorani speakers are not sent to Kurmanji
+    assert set(ALIASES.values()) <= set(TWENTY)
+
+
+def test_babel_knows_every_language_and_its_direction():
+    from babel import Locale
+
+    from bot.i18n import RTL_SCRIPTS
+
+    for code in TWENTY:
+        locale = Locale.parse(code)
+        assert (locale.character_order == "right-to-left") == (code in RTL_SCRIPTS), code
+    assert {c for c in TWENTY if c in RTL_SCRIPTS} == {"ar", "fa", "ps", "ur", "ckb"}
+
+
+@pytest.mark.parametrize("code, name", [
+    ("pt", "Português"), ("ps", "پښتو"), ("ti", "ትግርኛ"), ("am", "አማርኛ"), ("so", "Soomaali"), ("uz", "O‘zbek"),
+    ("tg", "Тоҷикӣ"), ("ky", "Кыргызча"), ("ku", "Kurdî (kurmancî)"), ("ckb", "کوردی (سۆرانی)"), ("ur", "اردو"), ("bn", "বাংলা"),
+])
+def test_each_new_language_has_its_own_name_in_its_own_script(code, name):
+    assert language_name(code) == name
+
+
+def test_the_two_kurdish_languages_are_told_apart_in_a_list():
+    assert language_name("ku") != language_name("ckb")
+    assert "سۆرانی" in language_name("ckb")  # Babel's "Central Kurdish" is not what speakers call it
+
+
+@pytest.mark.parametrize("code", TWENTY)
+def test_numbers_and_lists_work_in_every_language(code):
+    translator = Translator(code, load_translators(("en",))["en"].translations)
+    assert translator.number(1234) and translator.join(["1", "2"])
+    assert "1" in translator.join(["1", "2"]) and "2" in translator.join(["1", "2"])
