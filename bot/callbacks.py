@@ -52,15 +52,22 @@ def decode(data: str | None) -> Press | None:
     return Press(*parts)
 
 
-def screen(verb: str, arg: str = "") -> str:
-    """The language menu's arg: the screen to reopen in the language chosen, `c:health-doctor`."""
-    return f"{verb}:{arg}"
+def screen(verb: str, arg: str = "", page: int = 0) -> str:
+    """The language menu's arg: the screen to reopen in the language chosen, `c:health-doctor`;
+    a page of the menu after the first is its number in front, `1c:health-doctor`."""
+    return f"{page or ''}{verb}:{arg}"
 
 
 def parse_screen(arg: str) -> tuple[str, str]:
     """(verb, arg) of the screen the language menu came from; the main menu when unreadable."""
-    verb, _, target = arg.partition(":")
+    verb, _, target = arg.lstrip("0123456789").partition(":")
     return (verb, target) if verb in SCREENS else (MAIN, "")
+
+
+def screen_page(arg: str) -> int:
+    """The page of the language menu that `arg` asks for: 0, the first, unless a number leads it."""
+    digits = arg[: len(arg) - len(arg.lstrip("0123456789"))]
+    return int(digits) if digits else 0
 
 
 def payload(lang: str, target: str = "") -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from . import callbacks as cb
 from .content import ID_PATTERN, MAX_QUESTIONS, MIN_QUESTIONS, SOURCE_LANG, Catalog, ContentError, load_catalog
 from .i18n import MissingCatalog
+from .screens import MAX_ROWS
 from .telegram_html import html_problems
 
 SOURCE_TEXT = Path(__file__).resolve().parent.parent.parent / "shared" / "sources" / "000_89c746550c93c495.txt"
@@ -18,7 +19,7 @@ MAX_CARD_LABEL = 64  # a full-width button: Telegram shows more, phones cut it s
 MAX_SHORT_LABEL = 32  # a card's `label`: a whole button on a 360-pixel-wide phone
 LABELLED = 0.9  # once this share of a language's cards has a label, the rest must have one too
 MAX_PAIRED_LABEL = 18  # visible characters (emoji not counted) of a button that shares its row
-MAX_FIRST_ROWS = 8  # rows of buttons on the first screen: it fits a 360x640 phone without scrolling
+MAX_FIRST_ROWS = MAX_ROWS  # rows of buttons on the first screen: it fits a 360x640 phone without scrolling
 MAX_WELCOME = 160  # characters of the first screen's text: two short lines
 # Guideline ranges of Principles 1-20 (CONTENT_GUIDE.md); used when the source text is not beside us.
 RANGES = [(1, 6), (7, 11), (12, 18), (19, 26), (27, 35), (36, 45), (46, 50), (51, 59), (60, 65), (66, 72),
@@ -156,6 +157,11 @@ def first_screen_problems(engine) -> list[str]:
         if len(welcome.buttons) > MAX_FIRST_ROWS:
             problems.append(f"menu.toml [main]: the first screen has {len(welcome.buttons)} rows of buttons in {lang}, "
                             f"over {MAX_FIRST_ROWS}; move topics from `main` to `more`")
+        for page in range(len(engine.language_pages())):
+            menu = engine.language_menu(lang, cb.screen(cb.CARD, "x", page))
+            if len(menu.buttons) > MAX_FIRST_ROWS:
+                problems.append(f"bot/screens.py: page {page + 1} of the language menu has {len(menu.buttons)} rows "
+                                f"of buttons in {lang}, over {MAX_FIRST_ROWS}; give it fewer languages a page")
     return problems
 
 
@@ -165,7 +171,9 @@ def rendered_problems(engine) -> list[str]:
     problems: list[str] = []
     screens = []
     for lang in catalog.codes:
-        screens += [(f"{lang} main menu", engine.main_menu(lang)), (f"{lang} languages", engine.language_menu(lang))]
+        screens += [(f"{lang} main menu", engine.main_menu(lang))]
+        screens += [(f"{lang} languages, page {p + 1}", engine.language_menu(lang, cb.screen(cb.MAIN, "", p)))
+                    for p in range(len(engine.language_pages()))]
         screens += [(f"{lang} welcome", engine.welcome(lang)), (f"{lang} more topics", engine.more_topics(lang))]
         screens += [(f"{lang} help", engine.help(lang)), (f"{lang} about", engine.about(lang)), (f"{lang} privacy", engine.privacy(lang))]
         screens += [(f"{lang}/topics.toml [{t}]", engine.topic(lang, t)) for t in catalog.topics]

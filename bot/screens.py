@@ -35,6 +35,7 @@ class Reply:
 
 
 Rows = list[tuple[Button, ...]]
+MAX_ROWS = 8  # rows of buttons a 360x640 phone shows under two short lines without scrolling (README)
 
 
 @dataclass
@@ -119,15 +120,28 @@ class Screens:
         return Reply(finish(text, tr), tuple(rows), lang, "contacts")
 
     # ---- languages, help, about, privacy ---------------------------------------------------
+    def language_pages(self) -> list[tuple[str, ...]]:
+        """The languages, two to a row, in pages that fit a phone with the rows under them."""
+        codes = tuple(self.catalog.languages)
+        fits = 2 * (MAX_ROWS - 1)  # every language, and the row of Back / Main menu
+        per_page = len(codes) if len(codes) <= fits else 2 * (MAX_ROWS - 2)  # and a row to turn pages
+        return [codes[i : i + per_page] for i in range(0, len(codes), per_page)]
+
     def language_menu(self, lang: str, back: str = "") -> Reply:
         """Each language reopens the screen the person came from (`back`, as cb.screen gives it)."""
         tr = self.tr(lang)
         verb, arg = cb.parse_screen(back)
+        pages = self.language_pages()
+        page = min(cb.screen_page(back), len(pages) - 1)
         buttons = []
-        for code, language in self.catalog.languages.items():
-            label = language_name(code) + ("" if language.reviewed else " *")
+        for code in pages[page]:
+            label = language_name(code) + ("" if self.catalog.languages[code].reviewed else " *")
             buttons.append(Button(label, cb.encode(verb, code, arg)))
         rows: Rows = [tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2)]
+        if len(pages) > 1:  # numbers and arrows: no words to translate, the same in every language
+            turn = [(page - 1, f"◀️ {page}/{len(pages)}"), (page + 1, f"{page + 2}/{len(pages)} ▶️")]
+            rows.append(tuple(Button(label, cb.encode(cb.LANGUAGES, lang, cb.screen(verb, arg, to)))
+                              for to, label in turn if 0 <= to < len(pages)))
         if verb == cb.MAIN:
             rows.append((self._home(lang),))
         else:

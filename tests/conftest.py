@@ -22,6 +22,14 @@ def catalog():
     return load_catalog()
 
 
+@pytest.fixture(scope="session")
+def twenty(tmp_path_factory):
+    """An engine over a copy of content/ with all twenty languages offered (tests/twenty.py)."""
+    from twenty import make_twenty, twenty_engine
+
+    return twenty_engine(make_twenty(tmp_path_factory.mktemp("twenty") / "content"))
+
+
 @pytest.fixture
 def content_copy(tmp_path):
     """A private copy of content/ that a test may break."""

@@ -57,3 +57,12 @@ def test_the_screen_the_language_menu_came_from():
     assert cb.parse_screen("zz:det-basics") == (cb.MAIN, "")  # not a screen: the main menu, with nothing
     assert cb.parse_payload("en_") == ("en", "")  # a link cut short after the language
     assert cb.screen(cb.MAIN) == "m:"
+
+
+def test_a_page_of_the_language_menu_travels_in_front_of_the_screen():
+    assert cb.screen(cb.CARD, "det-basics", 1) == "1c:det-basics" and cb.screen(cb.CARD, "det-basics", 0) == "c:det-basics"
+    assert cb.parse_screen("1c:det-basics") == (cb.CARD, "det-basics") == cb.parse_screen("c:det-basics")
+    assert cb.parse_screen("12m:") == (cb.MAIN, "") and cb.parse_screen("3zz:x") == (cb.MAIN, "")
+    assert [cb.screen_page(a) for a in ("c:det-basics", "1c:det-basics", "12m:", "", "-1c:x", "7")] == [0, 1, 12, 0, 0, 7]
+    longest = cb.encode(cb.LANGUAGES, "ckb", cb.screen(cb.CARD, "x" * 30, 9))
+    assert len(longest.encode()) <= cb.MAX_CALLBACK_BYTES

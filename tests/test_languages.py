@@ -70,3 +70,83 @@ def test_a_doctor_without_papers_is_the_first_answer_in_every_language(engine, l
     # The guide's own examples: one word or a misspelt phrase must open the right card.
     reply = engine.text(lang, query)
     assert reply.card_id == "health-doctor", (lang, query, reply.event)
+
+
+# ---- twenty languages (issue 13): a catalog with every new language offered (tests/twenty.py) ------
+from html import escape  # noqa: E402
+
+from bot import callbacks as cb  # noqa: E402
+from bot.check import MAX_FIRST_ROWS, MAX_PAIRED_LABEL, rendered_problems, visible_length  # noqa: E402
+
+
+def _language_buttons(reply):
+    return [b for row in reply.buttons for b in row if not any(mark in b.label for mark in ("🏠", "⬅️", "▶", "◀"))]
+
+
+def _turn_buttons(reply):
+    return [b for row in reply.buttons for b in row if (b.data or "").startswith("l|")]
+
+
+@pytest.mark.parametrize("lang, screen", [("en", (cb.MAIN, "")), ("en", (cb.CARD, "health-doctor")),
+                                          ("ps", (cb.TOPIC, "detention")), ("ti", (cb.MORE, "")), ("ckb", (cb.CARD, "x" * 30))])
+def test_the_language_menu_pages_twenty_languages_within_a_phone_screen(twenty, lang, screen):
+    verb, arg = screen
+    first = twenty.press(cb.encode(cb.LANGUAGES, lang, cb.screen(verb, arg)))
+    pages, seen = [first], []
+    while len(pages) <= 5:  # turn the pages with the ▶️ buttons until there is none
+        forward = [b for b in _turn_buttons(pages[-1]) if "▶" in b.label]
+        if not forward:
+            break
+        pages.append(twenty.press(forward[0].data))
+    assert len(pages) == 2
+    for page in pages:
+        assert len(page.buttons) <= MAX_FIRST_ROWS
+        assert escape(twenty.tr(lang).gettext("* not yet reviewed by a native speaker")) in page.text
+        for button in (b for row in page.buttons for b in row):
+            assert len(button.data.encode()) <= cb.MAX_CALLBACK_BYTES
+        for row in page.buttons:
+            assert len(row) == 1 or all(visible_length(b.label) <= MAX_PAIRED_LABEL for b in row), row
+        for button in _language_buttons(page):
+            code = button.data.split("|")[1]
+            seen.append(code)
+            assert button.label in (language_name(code), language_name(code) + " *")
+            assert button.data == cb.encode(verb, code, arg)  # it reopens the same screen in that language
+    assert sorted(seen) == sorted(twenty.catalog.codes) and len(twenty.catalog.codes) == 20
+    [back] = [b for b in _turn_buttons(pages[1]) if "◀" in b.label]
+    assert twenty.press(back.data) == first
+
+
+def test_a_forged_or_stale_page_number_shows_the_last_page(twenty):
+    last = twenty.press(cb.encode(cb.LANGUAGES, "en", cb.screen(cb.MAIN, "", 1)))
+    assert twenty.press(cb.encode(cb.LANGUAGES, "en", cb.screen(cb.MAIN, "", 99))) == last
+    assert twenty.press("l|en|-1m:").text == twenty.press("l|en|m:").text
+
+
+def test_eight_languages_still_fit_on_one_page_without_turning(engine):
+    menu = engine.language_menu("en")
+    assert not _turn_buttons(menu) and len(_language_buttons(menu)) == len(engine.catalog.codes)
+
+
+def test_every_screen_in_twenty_languages_fits_telegram_and_the_phone(twenty):
+    assert rendered_problems(twenty) == []
+
+
+@pytest.mark.parametrize("lang", ["ps", "ur", "ckb"])
+def test_right_to_left_lines_and_posters_for_pashto_urdu_and_sorani(twenty, lang):
+    from bot.links import poster
+
+    assert twenty.tr(lang).rtl
+    for card_id in ("health-doctor", "det-basics", "urgent-help"):
+        for line in twenty.card(lang, card_id).text.split("\n"):
+            assert not line.strip() or line.startswith(RLM), (lang, card_id, line)
+    for line in twenty.welcome(lang).text.split("\n"):
+        assert line.startswith(RLM)
+    assert f'<html lang="{lang}" dir="rtl">' in poster(twenty, "rights_bot", lang, "<svg/>")
+
+
+@pytest.mark.parametrize("lang", ["pt", "ti", "am", "so", "uz", "tg", "ky", "ku", "bn"])
+def test_left_to_right_languages_get_no_right_to_left_marks(twenty, lang):
+    from bot.links import poster
+
+    assert RLM not in twenty.card(lang, "health-doctor").text and RLM not in twenty.welcome(lang).text
+    assert f'<html lang="{lang}" dir="ltr">' in poster(twenty, "rights_bot", lang, "<svg/>")
