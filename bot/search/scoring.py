@@ -87,7 +87,7 @@ def card_scores(index: LanguageIndex, words: list[str]) -> dict[int, float]:
         if term is None:
             term = analyzer.term(word) if stemming > 0 else word
             stemming -= 1
-        if term in index.impacts:
+        if index.has(term):
             matches = {term: 1.0}
             if not stop and searchable(word):
                 matches.update((t, s) for t, s in _same_start(index, word).items() if t != term)
@@ -96,14 +96,14 @@ def card_scores(index: LanguageIndex, words: list[str]) -> dict[int, float]:
             matches = _look_alikes(index, word)
         else:
             matches = {}
-        sequence.append(term if term in index.impacts or not matches else max(matches, key=matches.__getitem__))
+        sequence.append(term if index.has(term) or not matches else max(matches, key=matches.__getitem__))
         if not searchable(word) or not matches or term in counted:
             continue
         counted.add(term)
-        ceiling = FUZZY * index.top_impact[term] if term in index.impacts else float("inf")
+        ceiling = FUZZY * index.top_impact(term) if index.has(term) else float("inf")
         best: dict[int, float] = {}
         for match, share in matches.items():
-            for card, impact in index.impacts[match]:
+            for card, impact in index.postings(match):
                 value = share * impact if match == term else min(share * impact, ceiling)
                 if value > best.get(card, 0.0):
                     best[card] = value
@@ -115,6 +115,6 @@ def card_scores(index: LanguageIndex, words: list[str]) -> dict[int, float]:
         for phrase in index.phrase_starts.get(term, ()):
             if phrase not in found and tuple(sequence[start : start + len(phrase)]) == phrase:
                 found.add(phrase)
-                for card, impact in index.impacts[" ".join(phrase)]:
+                for card, impact in index.postings(" ".join(phrase)):
                     totals[card] = totals.get(card, 0.0) + PHRASE * impact
     return totals
