@@ -292,11 +292,17 @@ def command_descriptions(engine: Engine, lang: str) -> list[tuple[str, str]]:
     ]
 
 
+def profile_languages(codes: tuple[str, ...]) -> list[str]:
+    """The languages Telegram takes a profile in: it refuses any code but two letters (ISO 639-1),
+    so Sorani (`ckb`) has none, and its readers see the default, English."""
+    return [code for code in codes if len(code) == 2 and code.isascii() and code.isalpha()]
+
+
 async def post_init(application: Application) -> None:
     """The bot's profile in every language: commands, description, short description."""
     engine: Engine = application.bot_data["engine"]
     bot = application.bot
-    for lang in engine.catalog.codes:
+    for lang in profile_languages(engine.catalog.codes):
         code = None if lang == "en" else lang  # English is the default for every other language
         tr = engine.tr(lang)
         await bot.set_my_commands(command_descriptions(engine, lang), language_code=code)

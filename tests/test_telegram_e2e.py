@@ -4,7 +4,7 @@ import asyncio
 import json
 
 from bot.bench.fake_bot_api import FakeBotApi
-from bot.telegram_app import build_application
+from bot.telegram_app import build_application, command_descriptions, profile_languages
 from conftest import run_bot
 
 USER = {"id": 777001, "is_bot": False, "first_name": "Marker", "language_code": "en-GB"}
@@ -120,15 +120,65 @@ def test_clear_this_chat_deletes_the_bots_messages(engine):
         run_bot(engine, api, scenario)
 
 
-def test_profile_is_set_for_every_language(engine, catalog):
+def _profile_is_set_for_every_language(engine):
+    codes = profile_languages(engine.catalog.codes)
     with FakeBotApi() as api:
         def scenario():
-            calls = api.wait_for("setMyShortDescription", len(catalog.codes))
-            assert {c.get("language_code") for c in calls} == {None if c == "en" else c for c in catalog.codes}
-            commands = api.wait_for("setMyCommands", len(catalog.codes))[0]["commands"]
-            assert {c["command"] for c in commands} >= {"start", "menu", "language", "help", "privacy"}
+            calls = api.wait_for("setMyShortDescription", len(codes))
+            assert {c.get("language_code") for c in calls} == {None if c == "en" else c for c in codes}
+            commands = api.wait_for("setMyCommands", len(codes))
+            assert {c.get("language_code") for c in commands} == {None if c == "en" else c for c in codes}
+            for call in commands:
+                lang = call.get("language_code") or "en"
+                assert {c["command"] for c in call["commands"]} >= {"start", "menu", "language", "help", "privacy"}
+                assert [c["description"] for c in call["commands"]] == [d for _, d in command_descriptions(engine, lang)]
 
         run_bot(engine, api, scenario)
+    return codes
+
+
+def test_profile_is_set_for_every_language(engine, catalog):
+    assert _profile_is_set_for_every_language(engine) == list(catalog.codes)  # all two-letter codes today
+
+
+def test_profile_is_set_for_every_one_of_twenty_languages_telegram_takes(twenty):
+    # Telegram refuses a profile in `ckb` (the fake server too): the bot must still start, with 19 profiles.
+    assert FakeBotApi()._act("setMyCommands", {"language_code": "ckb"})[0] == 400
+    assert len(_profile_is_set_for_every_language(twenty)) == 19
+
+
+# What a Telegram app sends as `language_code` for a language where it is not the bare code.
+TELEGRAM_CODES = {"pt": "pt-br", "en": "en-GB"}
+
+
+def _start_in_every_language(engine):
+    """/start from one person per offered language, each with that language's Telegram code."""
+    codes = engine.catalog.codes
+    with FakeBotApi() as api:
+        def scenario():
+            for n, lang in enumerate(codes):
+                user = {**USER, "id": 900 + n, "language_code": TELEGRAM_CODES.get(lang, lang)}
+                chat = {"id": 900 + n, "type": "private"}
+                api.push({"message": {"message_id": 1, "date": 0, "chat": chat, "from": user, "text": "/start",
+                                      "entities": [{"type": "bot_command", "offset": 0, "length": 6}]}})
+            sent = api.wait_for("sendMessage", len(codes))
+            by_chat = {int(m["chat_id"]): m for m in sent}
+            for n, lang in enumerate(codes):
+                welcome = by_chat[900 + n]
+                assert welcome["text"] == engine.welcome(lang).text, lang
+                data = [b["callback_data"] for row in welcome["reply_markup"]["inline_keyboard"] for b in row]
+                assert data and all(f"|{lang}|" in d for d in data), (lang, data)
+
+        run_bot(engine, api, scenario, set_profile=False)
+
+
+def test_start_answers_in_every_offered_language_from_its_telegram_code(engine):
+    _start_in_every_language(engine)  # the new languages join this test as they are offered
+
+
+def test_start_answers_in_each_of_twenty_languages_from_its_telegram_code(twenty):
+    assert len(twenty.catalog.codes) == 20
+    _start_in_every_language(twenty)
 
 
 def test_webhook_refuses_a_wrong_secret_and_accepts_the_right_one(engine):

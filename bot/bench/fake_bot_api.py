@@ -16,6 +16,8 @@ BOT_USER = {"id": 42, "is_bot": True, "first_name": "Rights", "username": "right
 
 
 SEND_METHODS = {"sendMessage", "editMessageText", "answerCallbackQuery", "answerInlineQuery"}
+# Telegram takes a bot's profile per language only for two-letter codes (tdlib's validate_bot_language_code).
+PROFILE_METHODS = {"setMyCommands", "setMyDescription", "setMyShortDescription", "setMyName"}
 
 
 class Faults:
@@ -156,6 +158,9 @@ class FakeBotApi:
         if params.get("parse_mode") == "HTML" and html_problems(text):
             reason = html_problems(text)[0]
             return 400, {"ok": False, "error_code": 400, "description": f"Bad Request: can't parse entities: {reason}"}
+        code = params.get("language_code") or ""
+        if method in PROFILE_METHODS and code and not (len(code) == 2 and code.isascii() and code.islower()):
+            return 400, {"ok": False, "error_code": 400, "description": "Bad Request: invalid language code specified"}
         if method == "answerInlineQuery" and len(params.get("results", [])) > 50:
             return 400, {"ok": False, "error_code": 400, "description": "Bad Request: RESULTS_TOO_MUCH"}
         if method == "editMessageText" and int(params.get("message_id") or 0) in self.gone:
