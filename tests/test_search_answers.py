@@ -27,6 +27,13 @@ def test_small_talk_never_opens_a_card(engine, lang, query):
     assert answer(engine, lang, query).decision != OPEN
 
 
+@pytest.mark.parametrize("lang, word", [("en", "lawyer"), ("en", "papers"), ("fr", "avocat"), ("es", "abogado")])
+def test_one_common_word_of_the_cards_offers_them(engine, lang, word):
+    """A word so common in the cards that it scores low is still offered, never "not found"."""
+    found = answer(engine, lang, word)
+    assert found.hits and found.decision == LIST, found
+
+
 def test_english_small_talk_stays_english(engine):
     reply = engine.text("en", "thank you so much")
     assert reply.lang == "en" and reply.card_id is None

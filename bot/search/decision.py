@@ -14,9 +14,12 @@ OPEN_LEAD = 0.4  # the next card scores at most this share of the best
 LIST_SCORE = 2.5  # below this, nothing matched well enough to offer
 
 
-def decide(scores: list[float], open_score: float = OPEN_SCORE, open_lead: float = OPEN_LEAD) -> str:
-    """`scores`: the best cards' scores, best first."""
-    if not scores or scores[0] < LIST_SCORE:
+def decide(scores: list[float], open_score: float = OPEN_SCORE, open_lead: float = OPEN_LEAD,
+           word_found: bool = False) -> str:
+    """`scores`: the best cards' scores, best first. `word_found`: a content word of the query is a
+    word of the cards' keywords as typed (not a look-alike): then the cards are offered even when the word is so
+    common that it scores low ("lawyer", "papers"), rather than "not found"."""
+    if not scores or (scores[0] < LIST_SCORE and not word_found):
         return NONE
     runner_up = scores[1] if len(scores) > 1 else 0.0
     if scores[0] >= open_score and runner_up <= open_lead * scores[0]:

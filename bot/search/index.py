@@ -65,6 +65,7 @@ class LanguageIndex:
         self.card_ids = list(texts)
         self.surface: dict[str, str] = {}  # a content word of the cards -> its term
         self.terms: dict[str, str] = {}  # every word of the cards -> its term (stemming done once)
+        self.keyword_terms: set[str] = set()  # terms of the cards' keywords
         cards = [self._card_terms(text) for text in texts.values()]
         self._pack(self._impacts(cards, params))
         self.phrase_starts: dict[str, list[tuple[str, ...]]] = {}
@@ -90,6 +91,8 @@ class LanguageIndex:
                         term = self.term(word)
                         self.surface.setdefault(word, term)
                         counts[term] += 1
+                        if name == "keyword":
+                            self.keyword_terms.add(term)
                 if name == "keyword" and len(words) > 1:
                     counts[" ".join(self.term(w) for w in words)] += 1
         return card

@@ -85,7 +85,7 @@ class Searcher:
         scores = card_scores(index, words)
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
         hits = tuple(Hit(index.card_ids[i], lang, round(s, 2)) for i, s in ranked)
-        return Answer(hits, lang, decide([h.score for h in hits]))
+        return Answer(hits, lang, decide([h.score for h in hits], word_found=_word_found(index, words)))
 
     def _evidence(self, words: list[str], lang: str) -> list[str]:
         """Other languages whose cards use content words of the query that `lang`'s cards lack."""
@@ -98,6 +98,11 @@ class Searcher:
                 if known:
                     counts[other] = known
         return sorted(counts, key=lambda o: -counts[o])[:3]
+
+
+def _word_found(index: LanguageIndex, words: list[str]) -> bool:
+    """Is a content word of the query, as typed, a word of the cards' keywords?"""
+    return any(index.analyzer.is_content(w) and index.surface.get(w) in index.keyword_terms for w in words)
 
 
 def _better(found: Answer, best: Answer) -> bool:
