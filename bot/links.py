@@ -31,6 +31,22 @@ def all_links(engine: Engine, bot: str, langs: list[str]) -> list[tuple[str, str
     return rows
 
 
+# Fonts that cover every script of the bot's languages (Google's Noto families, free; Debian and Ubuntu:
+# `fonts-noto-core`), then a generic fallback. A browser takes each letter from the first font that has
+# it: Latin and Cyrillic from Noto Sans, Arabic script (Arabic, Persian, Pashto, Sorani) from Noto Naskh
+# Arabic, Ethiopic (Amharic, Tigrinya) and Bengali from their Noto Sans. Urdu is read in Nastaliq first,
+# which needs taller lines.
+FONTS = ('"Noto Sans", "Noto Naskh Arabic", "Noto Sans Arabic", "Noto Sans Ethiopic", "Noto Sans Bengali", '
+         '"DejaVu Sans", sans-serif')
+SCRIPT_FONTS = {"ur": ('"Noto Nastaliq Urdu", ' + FONTS, 2.2)}  # lang -> (font-family, line-height)
+
+
+def poster_style(lang: str) -> str:
+    fonts, line_height = SCRIPT_FONTS.get(lang, (FONTS, 1.4))
+    return (f"body{{font-family:{fonts};line-height:{line_height};max-width:40em;margin:2em auto;text-align:center}}\n"
+            "ul{columns:2;text-align:start} .qr svg{width:18em;height:18em} .note{font-weight:bold}")
+
+
 def poster(engine: Engine, bot: str, lang: str, qr_svg: str) -> str:
     tr = engine.tr(lang)
     # Without their emoji: a printer's or an old computer's fonts may not have them.
@@ -40,8 +56,7 @@ def poster(engine: Engine, bot: str, lang: str, qr_svg: str) -> str:
     items = "".join(f"<li>{escape(t)}</li>" for t in topics)
     return f"""<!doctype html>
 <html lang="{lang}" dir="{direction}"><head><meta charset="utf-8"><title>@{escape(bot)}</title>
-<style>body{{font-family:sans-serif;max-width:40em;margin:2em auto;text-align:center}}
-ul{{columns:2;text-align:start}} .qr svg{{width:18em;height:18em}} .note{{font-weight:bold}}</style></head>
+<style>{poster_style(lang)}</style></head>
 <body><h1><bdi dir="ltr">@{escape(bot)}</bdi></h1>
 <h2>{escape(tr.gettext("Hello. I explain the rights of migrants in plain words."))}</h2>
 <div class="qr">{qr_svg}</div>

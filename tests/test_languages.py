@@ -150,3 +150,28 @@ def test_left_to_right_languages_get_no_right_to_left_marks(twenty, lang):
 
     assert RLM not in twenty.card(lang, "health-doctor").text and RLM not in twenty.welcome(lang).text
     assert f'<html lang="{lang}" dir="ltr">' in poster(twenty, "rights_bot", lang, "<svg/>")
+
+
+NOTO_FOR_SCRIPT = {"LATIN": "Noto Sans", "CYRILLIC": "Noto Sans", "MODIFIER": "Noto Sans",  # MODIFIER: Uzbek ʻ
+                   "ARABIC": "Noto Naskh Arabic", "ETHIOPIC": "Noto Sans Ethiopic", "BENGALI": "Noto Sans Bengali"}
+
+
+def test_every_poster_names_a_font_for_every_script_it_is_written_in(twenty):
+    import re
+    import unicodedata
+
+    from bot.links import poster
+
+    scripts_seen = set()
+    for lang in twenty.catalog.codes:
+        html = poster(twenty, "rights_bot", lang, "<svg/>")
+        css = re.search(r"font-family:([^;]*);", html).group(1)
+        assert css.rstrip().endswith("sans-serif"), lang  # a generic fallback last
+        body = re.sub(r"<[^>]+>", " ", html.split("<body>")[1])
+        for char in {c for c in body if c.isalpha()}:
+            script = unicodedata.name(char).split()[0]
+            scripts_seen.add(script)
+            assert f'"{NOTO_FOR_SCRIPT[script]}"' in css, (lang, char, script)
+    assert scripts_seen >= {"LATIN", "CYRILLIC", "ARABIC", "ETHIOPIC"}  # Tigrinya's topics have landed
+    urdu = poster(twenty, "rights_bot", "ur", "<svg/>")
+    assert 'font-family:"Noto Nastaliq Urdu", "Noto Sans", "Noto Naskh Arabic"' in urdu  # Nastaliq first, Naskh behind it
