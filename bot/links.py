@@ -47,6 +47,13 @@ def poster_style(lang: str) -> str:
             "ul{columns:2;text-align:start} .qr svg{width:18em;height:18em} .note{font-weight:bold}")
 
 
+def _in_danger(engine: Engine, lang: str) -> str:
+    """The urgent-help card's first paragraph ("If your life ... is in danger, call the local emergency
+    number now."), translated with the cards, or nothing when the first screen has no card."""
+    urgent = next((item for item in engine.catalog.main if item in engine.catalog.cards), None)
+    return engine.catalog.card_text(urgent, lang)[0].body.split("\n\n")[0].strip() if urgent else ""
+
+
 def poster(engine: Engine, bot: str, lang: str, qr_svg: str) -> str:
     tr = engine.tr(lang)
     # Without their emoji: a printer's or an old computer's fonts may not have them.
@@ -54,16 +61,20 @@ def poster(engine: Engine, bot: str, lang: str, qr_svg: str) -> str:
               if t in engine.catalog.topics]
     direction = "rtl" if tr.rtl else "ltr"
     items = "".join(f"<li>{escape(t)}</li>" for t in topics)
+    # gettext outside the f-string, where pybabel finds it; the welcome's own words, translated everywhere.
+    hello = tr.gettext("Hello. I explain migrants' rights in plain words.")
+    private = tr.gettext("This bot does not keep your name, your number, your messages or where you are.")
+    # dir="auto": a line still in English reads left to right in a right-to-left poster.
     return f"""<!doctype html>
 <html lang="{lang}" dir="{direction}"><head><meta charset="utf-8"><title>@{escape(bot)}</title>
 <style>{poster_style(lang)}</style></head>
 <body><h1><bdi dir="ltr">@{escape(bot)}</bdi></h1>
-<h2>{escape(tr.gettext("Hello. I explain the rights of migrants in plain words."))}</h2>
+<h2 dir="auto">{escape(hello)}</h2>
 <div class="qr">{qr_svg}</div>
 <p dir="ltr">{escape(cb.deep_link(bot, lang))}</p>
 <ul>{items}</ul>
-<p class="note">{escape(tr.gettext("This bot does not keep your name, your number, your messages or where you are."))}</p>
-<p>{escape(tr.gettext("If you are in danger, call the local emergency number now."))}</p>
+<p class="note" dir="auto">{escape(private)}</p>
+<p dir="auto">{escape(_in_danger(engine, lang))}</p>
 <p>{escape(language_name(lang))}</p>
 </body></html>
 """

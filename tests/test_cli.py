@@ -1,4 +1,5 @@
 import json
+from html import escape
 import subprocess
 import sys
 
@@ -143,3 +144,16 @@ def test_a_python_without_the_dependencies_is_told_how_to_install_them():
                             cwd=ROOT, timeout=60)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "is not installed" in result.stderr and "python3 tasks.py run" in result.stderr
+
+
+def test_every_line_of_a_poster_is_in_its_language(engine, catalog):
+    # Its sentences are the welcome's, the privacy screen's and the urgent card's: translated everywhere.
+    from bot.links import poster
+
+    for lang in catalog.codes:
+        html = poster(engine, "rights_test_bot", lang, "<svg/>")
+        welcome = engine.tr(lang).gettext("Hello. I explain migrants' rights in plain words.")
+        urgent, shown = catalog.card_text("urgent-help", lang)
+        assert escape(welcome) in html and escape(urgent.body.split("\n\n")[0]) in html and shown == lang
+        english = ("Hello. I explain", "in plain words", "call the local emergency number")
+        assert lang == "en" or not any(e in html for e in english), lang
