@@ -152,9 +152,15 @@ class Engine(Screens):
         """Inline mode: `detention`, `ar detention` or a card id; the best cards to send into a chat.
 
         A language named first is the language of every result, whatever language the words matched in.
+        A code that is also a word of the person's language ("so", "am" in English) names a language
+        only with a colon ("am: detention"), so "so my boss..." stays English.
         """
         words = query.strip()[:256].split(maxsplit=1)
-        chosen = words[0].lower() if words and words[0].lower() in self.catalog.languages else None
+        first = words[0].lower() if words else ""
+        code = first.removesuffix(":")
+        chosen = code if code in self.catalog.languages else None
+        if chosen and not first.endswith(":") and chosen != lang and self.searcher.is_word(chosen, lang):
+            chosen = None
         if chosen:
             lang, words = chosen, words[1:]
         text = " ".join(words)

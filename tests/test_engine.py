@@ -201,3 +201,15 @@ def test_callback_data_and_payloads_fit(catalog):
     for item in (*catalog.cards, *catalog.topics):
         assert len(cb.encode(cb.CARD, "en", item).encode()) <= 64
         assert cb.parse_payload(cb.payload("en", item)) == ("en", item)
+
+
+def test_inline_a_code_that_is_also_a_word_names_a_language_only_with_a_colon(twenty):
+    # Somali `so`, Amharic `am`, Urdu `ur` are English words (and texting), Tigrinya `ti` a Spanish one.
+    for lang, query in [("en", "so my boss wont pay"), ("en", "am i allowed to see a doctor"), ("en", "ur boss must pay"),
+                        ("es", "ti te pueden detener")]:
+        found = twenty.shareable(lang, query)
+        assert found and all(item.lang == lang for item in found), (lang, query)
+    assert {item.lang for item in twenty.shareable("en", "so: boss wont pay")} == {"so"}
+    assert {item.lang for item in twenty.shareable("en", "am: detention")} == {"am"}
+    assert {item.lang for item in twenty.shareable("fr", "so travail")} == {"so"}  # no French word
+    assert {item.lang for item in twenty.shareable("en", "fa: detention")} == {"fa"}

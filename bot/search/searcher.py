@@ -63,6 +63,11 @@ class Searcher:
         """Best cards for `query` among the cards of `lang`, best first."""
         return list(self._answer(normalize(query[:MAX_QUERY_CHARS]).split(), lang, limit).hits)
 
+    def is_word(self, word: str, lang: str) -> bool:
+        """Do `lang`'s cards or stop words use `word` (folded)?"""
+        index = self.indexes.get(lang)
+        return index is not None and (word in index.surface or word in index.analyzer.stop_words)
+
     def search_any(self, query: str, lang: str, limit: int = 5) -> list[Hit]:
         return list(self.answer(query, lang, limit).hits)
 
