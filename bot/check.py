@@ -70,7 +70,7 @@ def check_catalog(catalog: Catalog) -> list[str]:
         for lang in catalog.codes:
             if lang not in topic.texts:
                 problems.append(f"{lang}/topics.toml [{topic.id}]: topic text is missing; add label, title, intro")
-            elif len(topic.texts[lang].label) > MAX_TOPIC_LABEL:
+            elif shown_length(topic.texts[lang].label) > MAX_TOPIC_LABEL:
                 problems.append(f"{lang}/topics.toml [{topic.id}]: label over {MAX_TOPIC_LABEL} characters; shorten it")
     shown = (*catalog.main, *catalog.more)
     reachable = set(catalog.main) | {c for t in shown if t in catalog.topics for c in catalog.topics[t].cards}
@@ -130,19 +130,25 @@ def label_problems(catalog: Catalog) -> list[str]:
         complete = cards and labelled >= LABELLED * len(cards)
         for card, text in cards:
             where = f"{lang}/cards/{card.file} [{card.id}]"
-            if text.label and len(text.label) > MAX_SHORT_LABEL:
-                problems.append(f"{where}: `label` is {len(text.label)} characters, over {MAX_SHORT_LABEL}; shorten it")
+            if text.label and shown_length(text.label) > MAX_SHORT_LABEL:
+                problems.append(f"{where}: `label` is {shown_length(text.label)} characters, over {MAX_SHORT_LABEL}; shorten it")
             elif not text.label and complete:
                 problems.append(f"{where}: `label` is missing (the other cards in this language have one); "
                                 f"add label = \"...\", at most {MAX_SHORT_LABEL} characters")
     return problems
 
 
+def shown_length(label: str) -> int:
+    """Characters that take room on a button: marks that sit on a letter (Bengali ্ and ু, Arabic
+    harakat) and zero-width joiners are not counted, so a Bengali label is not judged longer than it looks."""
+    return sum(1 for ch in label if unicodedata.category(ch) not in {"Mn", "Cf"})
+
+
 def visible_length(label: str) -> int:
     """Characters a reader sees as letters: emoji, their joiners and variation selectors not counted."""
     def emoji(ch: str) -> bool:
         return unicodedata.category(ch) in {"So", "Sk"} or ch in "\u200d\ufe0f\u20e3\u2139" or 0x1F000 <= ord(ch) <= 0x1FAFF
-    return len("".join(ch for ch in label if not emoji(ch)).strip())
+    return shown_length("".join(ch for ch in label if not emoji(ch)).strip())
 
 
 def first_screen_problems(engine) -> list[str]:
@@ -190,7 +196,7 @@ def rendered_problems(engine) -> list[str]:
         problems += [f"{name}: {p}" for p in html_problems(reply.text)]
         for row in reply.buttons:
             for button in row:
-                if len(row) == 1 and len(button.label) > MAX_CARD_LABEL:
+                if len(row) == 1 and shown_length(button.label) > MAX_CARD_LABEL:
                     problems.append(f"{name}: button '{button.label}' is over {MAX_CARD_LABEL} characters; shorten it")
                 elif len(row) > 1 and visible_length(button.label) > MAX_PAIRED_LABEL and button.label not in too_wide:
                     too_wide.add(button.label)  # reported once, on the first screen that shows it

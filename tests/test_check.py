@@ -165,3 +165,20 @@ def test_missing_label_is_reported_once_a_language_has_them(content_copy):
     file_name, card_id = cards[0]
     assert problems == [p for p in problems if f"en/cards/{file_name} [{card_id}]" in p and "label" in p and "missing" in p]
     assert len(problems) == 1
+
+
+def test_marks_that_sit_on_letters_do_not_make_a_label_longer():
+    from bot.check import shown_length, visible_length
+
+    assert shown_length("স্বাস্থ্য") == 6 and len("স্বাস্থ্য") == 9  # Bengali: three virama take no room
+    assert shown_length("مُسَاعَدَة") == 6 and shown_length("Health") == 6
+    assert visible_length("🏥 স্বাস্থ্য") == 6
+
+
+def test_a_label_is_measured_by_the_room_it_takes(content_copy):
+    # 31 letters with harakat on them: 62 code points, but a button's worth of text.
+    long_but_short = "ب" * 16 + " " + "طَ" * 14
+    edit(content_copy / "ar/cards/health.toml", 'label = "طبيب بدون أوراق"', f'label = "{long_but_short}"')
+    assert not any("[health-doctor]" in p and "label" in p for p in run_check(content_copy))
+    edit(content_copy / "ar/cards/health.toml", f'label = "{long_but_short}"', f'label = "{long_but_short}طط"')
+    assert any("ar/cards/health.toml [health-doctor]" in p and "33 characters, over 32" in p for p in run_check(content_copy))
