@@ -3,7 +3,7 @@
 A term is a word folded by bot/normalize.py and then stemmed with the language's Snowball stemmer
 (PyStemmer), so "detained" and "detention" meet; Ukrainian words are lemmatised with pymorphy3 and
 its Ukrainian dictionary ("безплатного" -> "безплатний"). A language keeps whole words where stemming
-did not raise the figures on its tuned sets and example questions (Spanish). Stop words are
+did not raise the figures on its tuned sets and example questions (Spanish; Portuguese, README: Search). Stop words are
 content (content/<lang>/search.toml): greetings, pronouns, "I am", "please", countries and
 nationalities, "I am a refugee". They still count, a little, so a query made only of them finds nothing
 that opens a card. Glued prefixes (search.toml) are stop words people type stuck to the next word.
