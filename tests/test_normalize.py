@@ -114,3 +114,36 @@ def test_bengali_forms_typed_two_ways_meet(one, other):
 
 def test_accents_still_go_outside_the_indic_scripts():
     assert n.normalize("ação português") == "acao portugues" and n.normalize("Kurmancî şêr çû") == "kurmanci ser cu"
+
+
+# What people type on keyboards without their language's own letters, as a translation of the letters.
+KEYBOARDS = {
+    "ps": str.maketrans("ټډړښږګڼۍې", "تدرشژگنیی"),  # Pashto on a Persian keyboard
+    "ur": str.maketrans("ےۓہۂۃھٹڈڑں", "ییههههتدرن"),  # Urdu on an Arabic or Persian keyboard
+    "ckb": str.maketrans("ێۆڵڕەڤھ", "یولرهفه"),  # Sorani on an Arabic or Persian keyboard
+    "tg": str.maketrans("ҷҳӣӯқғ", "чхиукг"),  # Tajik on a Russian keyboard
+    "ky": str.maketrans("ңөү", "ноу"),  # Kyrgyz on a Russian keyboard
+    "uz": str.maketrans({"ʻ": "'", "ʼ": "'"}),  # Uzbek with a plain apostrophe
+}
+
+
+SAMPLES = {
+    "ps": ["زه ډاکټر ته اړتیا لرم خو اسناد نه لرم", "پولیسو ونیولم، څه وکړم؟", "ماشوم مې ښوونځي ته تلای شي؟"],
+    "ur": ["مجھے ڈاکٹر کی ضرورت ہے لیکن کاغذات نہیں ہیں", "پولیس نے مجھے روکا، کیا کروں؟", "مالک تنخواہ نہیں دیتا"],
+    "ckb": ["دەتوانم بێ بەڵگەنامە بچمە لای پزیشک؟", "پۆلیس ڕایگرتم", "خاوەنکار مووچەم نادات"],
+    "tg": ["Оё бе ҳуҷҷат ба духтур рафта метавонам?", "Хоҷаинам музд намедиҳад", "Полиция маро қайд кард"],
+    "ky": ["Документсиз доктурга барсам болобу?", "Кожоюн айлык бербей жатат", "Өкмөт үй-бүлөгө жардам береби?"],
+    "uz": ["Hujjatsiz shifokorga borsam boʻladimi?", "Xoʻjayinim pul bermayapti", "Maʼlumot kerak"],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(KEYBOARDS))
+def test_every_example_question_typed_on_a_keyboard_without_the_letters_folds_the_same(lang):
+    from bot.content import load_catalog
+
+    catalog = load_catalog(drafts=True)
+    questions = [q for card in catalog.cards.values() if lang in card.texts for q in card.texts[lang].questions]
+    questions += SAMPLES[lang]  # so the test has questions before the language's cards land
+    retyped = [q for q in questions if q.translate(KEYBOARDS[lang]) != q]
+    assert all(n.tokens(q.translate(KEYBOARDS[lang])) == n.tokens(q) for q in questions)
+    assert lang == "uz" or len(retyped) >= len(questions) / 3, "the keyboard table should change many questions"
