@@ -1,7 +1,8 @@
 """Draw the bot's first screen as a 360-pixel-wide phone shows it, in every language.
 
     .venv/bin/python docs/first_screen.py            # docs/first_screen.html, and a text drawing on stdout
-    chromium --headless --screenshot=docs/first_screen.png --window-size=1520,1420 docs/first_screen.html
+    chromium --headless --screenshot=docs/first_screen.png --window-size=1520,ROWS docs/first_screen.html
+    (ROWS = 16 + 656 per row of four phones; fonts: docs/posters.md)
 
 A mock, not Telegram itself: a chat 640 pixels high (status bar, header and input field included),
 a message bubble and inline buttons at Telegram's Android sizes (44-pixel rows, 8 pixels apart).
@@ -18,9 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.console import plain  # noqa: E402
 from bot.engine import build_engine  # noqa: E402
 from bot.i18n import RTL_SCRIPTS, language_name  # noqa: E402
+from bot.links import FONTS  # noqa: E402  (the posters' fonts: every script of every language)
 
 STYLE = """
-body { margin: 0; padding: 16px; background: #ddd; font-family: 'Noto Sans', 'DejaVu Sans', sans-serif;
+body { margin: 0; padding: 16px; background: #ddd; font-family: %s;
        display: flex; flex-wrap: wrap; gap: 16px; }
 .phone { width: 360px; height: 640px; background: #b9d3a9; display: flex; flex-direction: column;
          overflow: hidden; border-radius: 6px; box-shadow: 0 1px 4px #0005; }
@@ -35,7 +37,7 @@ body { margin: 0; padding: 16px; background: #ddd; font-family: 'Noto Sans', 'De
           display: flex; align-items: center; justify-content: center; overflow: hidden; white-space: nowrap;
           text-overflow: ellipsis; padding: 0 6px; }
 .input { height: 48px; background: #fff; color: #999; display: flex; align-items: center; padding: 0 16px; }
-"""
+""" % FONTS
 
 
 def phone(engine, lang: str) -> str:
