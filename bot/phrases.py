@@ -12,7 +12,7 @@ from .content import CardText
 _FOLD = str.maketrans({
     "\u200c": None, "\u200d": None, "\u200e": None, "\u200f": None, "\u00ad": None,
     "ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
-    "’": "'", "ʼ": "'", "`": "'",
+    "’": "'", "‘": "'", "ʼ": "'", "ʻ": "'", "`": "'",  # Uzbek oʻ is typed o' o‘ o`
 })
 
 

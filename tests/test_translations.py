@@ -48,3 +48,18 @@ def test_catalog_languages_have_interface_catalogs(catalog):
     for code in catalog.codes:
         if code != "en":
             assert (TRANSLATIONS / code / "LC_MESSAGES" / "messages.mo").exists(), code
+
+
+def test_every_message_has_every_plural_form_of_its_language():
+    """Babel gives Portuguese three plural forms and Arabic six: an empty one shows the English text."""
+    for po in sorted(TRANSLATIONS.glob("*/LC_MESSAGES/messages.po")):
+        with po.open("rb") as handle:
+            catalog = read_po(handle)
+        for message in catalog:
+            if not message.id or message.fuzzy:
+                continue
+            forms = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
+            expected = catalog.num_plurals if isinstance(message.id, (list, tuple)) else 1
+            assert len(forms) == expected and all(forms), (
+                f"{po.relative_to(ROOT)}: '{message.id if isinstance(message.id, str) else message.id[0]}' needs "
+                f"{expected} translated form(s); fill every msgstr[...] and run pybabel compile -d translations")

@@ -163,3 +163,7 @@ def test_check_warns_about_a_must_in_a_paragraph_whose_english_says_should(conte
     edit(content_copy / "tr/cards/living.toml", "size açık bilgi verilmelidir.", "açık bilgi almanız zorunludur.")
     warnings = strength_warnings(load_catalog(content_copy))
     assert any("[living-eviction]" in w and "tr/cards/living.toml" in w for w in warnings), warnings
+
+
+def test_apostrophe_variants_of_uzbek_letters_fold_alike():
+    assert fold("oʻqish") == fold("o'qish") == fold("o‘qish") == fold("o`qish") == fold("o’qish")
