@@ -15,6 +15,8 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 DOMAIN = "messages"
 DEFAULT = "en"
 RTL_SCRIPTS = {"ar", "fa", "he", "ur", "ps", "ckb"}
+# The semicolon of a script that has its own (Arabic ؛, Ethiopic ፤); others use ";".
+SEMICOLONS = {"ar": "؛", "fa": "؛", "ps": "؛", "ur": "؛", "ckb": "؛", "am": "፤", "ti": "፤"}
 # Neighbouring languages whose speakers mostly read one of ours (README: Languages); any other
 # language gets English. Also the individual languages of a macrolanguage we serve (Northern Kurdish
 # is our Kurmanji `ku`; Southern, Northern and Central Pashto are `ps`; Northern Uzbek is `uz`), and
@@ -47,6 +49,10 @@ class Translator:
     def join(self, items: list[str]) -> str:
         """'79, 80 and 81' in this language's words and punctuation."""
         return format_list(items, locale=self.lang)
+
+    def join_groups(self, items: list[str]) -> str:
+        """Groups that hold commas themselves, apart with this script's semicolon."""
+        return f"{SEMICOLONS.get(self.lang, ';')} ".join(items)
 
     @property
     def rtl(self) -> bool:

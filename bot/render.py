@@ -33,7 +33,7 @@ def sources_line(sources: tuple[Source, ...], tr: Translator) -> str:
             % {"principle": tr.number(source.principle), "numbers": numbers}
         )
     return tr.gettext("Source: UN Principles and Guidelines on migrants in vulnerable situations, %(list)s.") % {
-        "list": "; ".join(parts)
+        "list": tr.join_groups(parts)
     }
 
 

@@ -111,3 +111,11 @@ def test_numbers_and_lists_work_in_every_language(code):
     translator = Translator(code, load_translators(("en",))["en"].translations)
     assert translator.number(1234) and translator.join(["1", "2"])
     assert "1" in translator.join(["1", "2"]) and "2" in translator.join(["1", "2"])
+
+
+def test_a_card_with_two_principles_parts_them_with_its_scripts_semicolon(engine, catalog):
+    card = next(c for c in catalog.cards.values() if len(c.sources) > 1)
+    for lang, mark in (("en", "; "), ("ar", "؛ ")):
+        if lang in catalog.codes:
+            assert mark in engine.card(lang, card.id).text, lang
+    assert "؛" not in engine.card("en", card.id).text
