@@ -125,3 +125,12 @@ def test_characters_without_a_unicode_name_do_not_break_search(engine, lang):
     # Found by hypothesis: pymorphy3 raised ValueError on U+17000, which unicodedata cannot name.
     for query in ["\U00017000", "\U00017000 лікар", "лікар\U00017000", "\U000e0001x"]:
         answer(engine, lang, query)
+
+
+def test_amharic_letters_said_alike_are_one_letter(engine, catalog):
+    if "am" not in catalog.codes:
+        pytest.fail("Amharic is offered on main; this test needs it")
+    index = engine.searcher.indexes["am"]
+    assert index.analyzer.term("ዓመት") == index.analyzer.term("አመት") == index.analyzer.term("ኣመት")
+    assert engine.searcher.indexes.get("ti") is None or \
+        engine.searcher.indexes["ti"].analyzer.term("ኣመት") != engine.searcher.indexes["ti"].analyzer.term("አመት")

@@ -22,6 +22,9 @@ SNOWBALL = {"en": "english", "ar": "arabic", "fa": "persian", "fr": "french", "r
 LEMMATISED = {"uk"}  # pymorphy3 with pymorphy3-dicts-uk
 # bot/normalize.py folds Arabic and Persian letter variants to one form; each stemmer reads its own.
 _STEMMER_LETTERS = {"fa": str.maketrans({"ي": "ی"}), "ar": str.maketrans({"ک": "ك", "ی": "ي"})}
+# Letters one language says alike and another does not: Amharic pronounces ሀ/ሃ and አ/ኣ (and, after
+# bot/normalize.py, ሐ ኀ ዐ ዓ) the same, so "ዓመት" and "አመት" are one word; Tigrinya keeps them apart.
+_SAME_SOUND = {"am": str.maketrans({"ሃ": "ሀ", "ኣ": "አ"})}
 _stemmers: dict[str, Stemmer.Stemmer] = {}  # not pickled with the index; built on first use
 _morph: dict = {}  # the same for pymorphy3
 # The Ukrainian dictionary holds Cyrillic words only; pymorphy3 fails on some other characters
@@ -68,6 +71,8 @@ class Analyzer:
                 self.stop_phrases.setdefault(phrase[0], []).append(phrase)
 
     def term(self, word: str) -> str:
+        if self.lang in _SAME_SOUND:
+            return word.translate(_SAME_SOUND[self.lang])
         if self.lemmatised:
             return _lemma(word)
         if not self.algorithm:
