@@ -130,7 +130,9 @@ def test_characters_without_a_unicode_name_do_not_break_search(engine, lang):
 def test_amharic_letters_said_alike_are_one_letter(engine, catalog):
     if "am" not in catalog.codes:
         pytest.fail("Amharic is offered on main; this test needs it")
-    index = engine.searcher.indexes["am"]
-    assert index.analyzer.term("ዓመት") == index.analyzer.term("አመት") == index.analyzer.term("ኣመት")
-    assert engine.searcher.indexes.get("ti") is None or \
-        engine.searcher.indexes["ti"].analyzer.term("ኣመት") != engine.searcher.indexes["ti"].analyzer.term("አመት")
+    from bot.normalize import normalize
+
+    amharic = engine.searcher.indexes["am"].analyzer
+    assert amharic.term(normalize("ዓመት")) == amharic.term(normalize("አመት")) == amharic.term(normalize("ኣመት"))
+    tigrinya = engine.searcher.indexes["ti"].analyzer
+    assert tigrinya.term(normalize("ኣመት")) != tigrinya.term(normalize("አመት"))
