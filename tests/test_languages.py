@@ -4,6 +4,7 @@ import csv
 
 import pytest
 
+from bot.content import load_catalog
 from bot.i18n import language_name, negotiate
 from bot.render import RLM
 from conftest import SHARED
@@ -27,7 +28,8 @@ def test_language_names_in_their_own_script():
 
 
 def test_language_menu_lists_every_language_in_its_own_name(engine, catalog):
-    labels = [b.label for row in engine.language_menu("en").buttons for b in row]
+    pages = [engine.language_menu("en", cb.screen(cb.MAIN, "", page)) for page in range(len(engine.language_pages()))]
+    labels = [b.label for menu in pages for row in menu.buttons for b in row]
     for code in catalog.codes:
         assert any(label.startswith(language_name(code)) for label in labels)
 
@@ -122,9 +124,21 @@ def test_a_forged_or_stale_page_number_shows_the_last_page(twenty):
     assert twenty.press("l|en|-1m:").text == twenty.press("l|en|m:").text
 
 
-def test_eight_languages_still_fit_on_one_page_without_turning(engine):
+def test_up_to_fourteen_languages_fit_on_one_page_without_turning(engine, catalog, content_copy):
+    from bot.engine import build_engine
+
     menu = engine.language_menu("en")
-    assert not _turn_buttons(menu) and len(_language_buttons(menu)) == len(engine.catalog.codes)
+    if len(catalog.codes) <= 14:
+        assert not _turn_buttons(menu) and len(_language_buttons(menu)) == len(catalog.codes)
+    fourteen = load_catalog(content_copy)
+    keep = set(list(fourteen.codes)[:14])
+    for code in set(fourteen.codes) - keep:  # the same content with only the first 14 languages offered
+        path = content_copy / code / "language.toml"
+        path.write_text("offered = false\n" + path.read_text(encoding="utf-8").replace("offered = true\n", ""), encoding="utf-8")
+    small = build_engine(load_catalog(content_copy))
+    assert len(small.catalog.codes) == min(14, len(fourteen.codes))
+    menu = small.language_menu("en")
+    assert not _turn_buttons(menu) and len(_language_buttons(menu)) == len(small.catalog.codes)
 
 
 def test_every_screen_in_twenty_languages_fits_telegram_and_the_phone(twenty):
