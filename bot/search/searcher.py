@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..content import Catalog
 from ..normalize import normalize
-from .decision import LIST, NONE, OPEN, decide
+from .decision import LIST, NONE, OPEN, OPEN_SCORE, decide
 from .index import LanguageIndex, Params
 from .language import Analyzer
 from .scoring import MAX_QUERY_CHARS, card_scores
@@ -75,7 +75,7 @@ class Searcher:
         """The cards for `query`, in `lang` or, on evidence, in the language the query is written in."""
         words = normalize(query[:MAX_QUERY_CHARS]).split()
         best = self._answer(words, lang, limit)
-        if best.decision == OPEN or lang not in self.indexes:
+        if best.decision == OPEN or lang not in self.indexes or _strong(best):
             return best
         for other in self._evidence(words, lang):
             found = self._answer(words, other, limit)
@@ -108,6 +108,12 @@ class Searcher:
 def _word_found(index: LanguageIndex, words: list[str]) -> bool:
     """Is a content word of the query, as typed, a word of the cards' keywords?"""
     return any(index.analyzer.is_content(w) and index.surface.get(w) in index.keyword_terms for w in words)
+
+
+def _strong(answer: Answer) -> bool:
+    """The chosen language matched well, though not well enough to open a card by itself: another
+    language sharing a borrowed word ("взял" in a Tajik keyword) does not take a Russian question."""
+    return bool(answer.hits) and answer.hits[0].score >= OPEN_SCORE
 
 
 def _better(found: Answer, best: Answer) -> bool:
