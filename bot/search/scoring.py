@@ -64,9 +64,9 @@ def _unglue(index: LanguageIndex, words: list[str]) -> list[str]:
         return words
     out: list[str] = []
     for word in words:
-        prefix = next((p for p in prefixes if word.startswith(p) and len(word) - len(p) >= 3
-                       and word[len(p):] in index.terms), None)
-        if prefix and word not in index.terms:
+        prefix = None if word in index.terms else next(
+            (p for p in prefixes if word.startswith(p) and len(word) - len(p) >= 3 and word[len(p):] in index.terms), None)
+        if prefix:
             out += [prefix, word[len(prefix):]]
         else:
             out.append(word)

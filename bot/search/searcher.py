@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..content import Catalog
 from ..normalize import normalize
-from .decision import LIST, NONE, OPEN, OPEN_SCORE, decide
+from .decision import LIST, LIST_SCORE, NONE, OPEN, OPEN_SCORE, decide
 from .index import LanguageIndex, Params
 from .language import Analyzer
 from .scoring import MAX_QUERY_CHARS, card_scores
@@ -90,7 +90,8 @@ class Searcher:
         scores = card_scores(index, words)
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
         hits = tuple(Hit(index.card_ids[i], lang, round(s, 2)) for i, s in ranked)
-        return Answer(hits, lang, decide([h.score for h in hits], word_found=_word_found(index, words)))
+        weak = not hits or hits[0].score < LIST_SCORE  # only then can a keyword word change the decision
+        return Answer(hits, lang, decide([h.score for h in hits], word_found=weak and _word_found(index, words)))
 
     def _evidence(self, words: list[str], lang: str) -> list[str]:
         """Other languages whose cards use content words of the query that `lang`'s cards lack."""
