@@ -38,6 +38,17 @@ def content_copy(tmp_path):
     return target
 
 
+def checked(scenario):
+    """`scenario`, with a StopIteration (a `next()` that found nothing) turned into a failure: raised
+    as it is, it cannot be set on the executor's future, and the test would hang instead of failing."""
+    def run():
+        try:
+            scenario()
+        except StopIteration as error:
+            raise AssertionError("the scenario looked for something that was not there (next() found nothing)") from error
+    return run
+
+
 def run_bot(engine, api, scenario, counter=None, set_profile=True):
     """The real Application polling the fake Bot API server while `scenario` runs in a thread.
     `set_profile` runs post_init as run_polling does (commands and descriptions in every language)."""
@@ -49,7 +60,7 @@ def run_bot(engine, api, scenario, counter=None, set_profile=True):
             await app.start()
             await app.updater.start_polling(poll_interval=0, timeout=0)
             try:
-                await asyncio.get_running_loop().run_in_executor(None, scenario)
+                await asyncio.get_running_loop().run_in_executor(None, checked(scenario))
             finally:
                 await app.updater.stop()
                 await app.stop()
