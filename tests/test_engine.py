@@ -104,8 +104,10 @@ def test_no_button_leads_to_its_own_screen(engine, catalog):
             assert data not in all_data(reply), data
             for row in reply.buttons:  # the language menu is a screen of its own, not this one
                 assert len({b.data for b in row if b.data}) == len([b for b in row if b.data])
-        languages = engine.press(cb.encode(cb.LANGUAGES, lang, cb.screen(cb.CARD, "det-basics")))
-        assert not any((b.data or "").startswith(f"{cb.LANGUAGES}|") for row in languages.buttons for b in row)
+        for page in range(len(engine.language_pages())):  # only its page buttons, each to another page
+            here = cb.encode(cb.LANGUAGES, lang, cb.screen(cb.CARD, "det-basics", page))
+            turns = [b.data for row in engine.press(here).buttons for b in row if (b.data or "").startswith(f"{cb.LANGUAGES}|")]
+            assert here not in turns and len(turns) == len(set(turns)) <= 2, (lang, page, turns)
 
 
 def test_the_language_menu_reopens_the_same_screen_in_the_language_chosen(engine, catalog):
@@ -114,12 +116,22 @@ def test_the_language_menu_reopens_the_same_screen_in_the_language_chosen(engine
         here = engine.press(cb.encode(screen[0], "en", screen[1]))
         [globe] = [b for row in here.buttons for b in row if (b.data or "").startswith(f"{cb.LANGUAGES}|")]
         menu = engine.press(globe.data)
+        choices = [b for page in menu_pages(engine, menu) for row in page.buttons[:-1] for b in row]
         for lang in catalog.codes:
-            [choice] = [b for row in menu.buttons[:-1] for b in row if (b.data or "").startswith(f"{screen[0]}|{lang}|{screen[1]}")]
+            [choice] = [b for b in choices if (b.data or "").startswith(f"{screen[0]}|{lang}|{screen[1]}")]
             again = engine.press(choice.data)
             assert again.lang == lang and again.text == engine.press(cb.encode(screen[0], lang, screen[1])).text
         back = [b for row in menu.buttons for b in row if b.label == "⬅️ Back"]
         assert screen[0] == cb.MAIN or back[0].data == cb.encode(screen[0], "en", screen[1])
+
+
+def menu_pages(engine, menu):
+    """Every page of a paged language menu, from its first, turning forward with ▶️."""
+    pages = [menu]
+    while forward := [b.data for row in pages[-1].buttons for b in row if b.label.endswith("▶️")]:
+        pages.append(engine.press(forward[0]))
+        assert len(pages) <= 10, "the language menu's pages never end"
+    return pages
 
 
 def test_unknown_commands_get_a_note_and_the_menu(engine):
