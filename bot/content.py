@@ -88,6 +88,8 @@ class Language:
     stop_words: tuple[str, ...] = ()  # words and phrases that say little about which card answers
     offered: bool = True  # False while the language is being written: checked, but not in the bot
     glued_prefixes: tuple[str, ...] = ()  # stop words people type stuck to the next word (Persian "آیا")
+    suffixes: tuple[str, ...] = ()  # endings search takes off a word where Snowball has no stemmer
+    folds: Mapping[str, str] = field(default_factory=dict)  # spellings one language reads as one ("aa" -> "a")
 
 
 @dataclass(frozen=True)
@@ -218,11 +220,23 @@ def _language(root: Path, code: str) -> Language:
     search_path = root / code / "search.toml"
     stop_words: tuple[str, ...] = ()
     glued: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+    folds: dict[str, str] = {}
     if search_path.exists():
         search = read_toml(search_path)
         stop_words = _optional_texts(search_path, "stop_words", search, "stop_words")
         glued = _optional_texts(search_path, "glued_prefixes", search, "glued_prefixes")
-    return Language(code, reviewed, MappingProxyType(small_talk), stop_words, offered, glued)
+        suffixes = _optional_texts(search_path, "suffixes", search, "suffixes")
+        folds = _folds(search_path, search.get("folds", {}))
+    return Language(code, reviewed, MappingProxyType(small_talk), stop_words, offered, glued, suffixes,
+                    MappingProxyType(folds))
+
+
+def _folds(path: Path, table: Any) -> dict[str, str]:
+    if not isinstance(table, dict) or not all(isinstance(k, str) and k and isinstance(v, str) for k, v in table.items()):
+        raise ContentError(path, "`[folds]` must map what people type to the one form search reads, "
+                                 "like \"aa\" = \"a\"", "folds")
+    return dict(table)
 
 
 def _topic_texts(root: Path, codes: list[str]) -> dict[str, dict[str, TopicText]]:

@@ -7,11 +7,15 @@ did not raise the figures on its tuned sets and example questions (Spanish; Port
 content (content/<lang>/search.toml): greetings, pronouns, "I am", "please", countries and
 nationalities, "I am a refugee". They still count, a little, so a query made only of them finds nothing
 that opens a card. Glued prefixes (search.toml) are stop words people type stuck to the next word.
+A language Snowball has no stemmer for may list, in search.toml, `suffixes` (endings taken off, at most
+two stacked: a light stemmer written as data) and `[folds]` (spellings it reads as one: Somali double
+vowels, Amharic ሃ/ሀ), both applied alike to the cards' words and to what people type.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Mapping
 
 import Stemmer
 
@@ -22,9 +26,7 @@ SNOWBALL = {"en": "english", "ar": "arabic", "fa": "persian", "fr": "french", "r
 LEMMATISED = {"uk"}  # pymorphy3 with pymorphy3-dicts-uk
 # bot/normalize.py folds Arabic and Persian letter variants to one form; each stemmer reads its own.
 _STEMMER_LETTERS = {"fa": str.maketrans({"ي": "ی"}), "ar": str.maketrans({"ک": "ك", "ی": "ي"})}
-# Letters one language says alike and another does not: Amharic pronounces ሀ/ሃ and አ/ኣ (and, after
-# bot/normalize.py, ሐ ኀ ዐ ዓ) the same, so "ዓመት" and "አመት" are one word; Tigrinya keeps them apart.
-_SAME_SOUND = {"am": str.maketrans({"ሃ": "ሀ", "ኣ": "አ"})}
+MIN_STEM = 3  # letters a word keeps when an ending (search.toml `suffixes`) is taken off
 _stemmers: dict[str, Stemmer.Stemmer] = {}  # not pickled with the index; built on first use
 _morph: dict = {}  # the same for pymorphy3
 # The Ukrainian dictionary holds Cyrillic words only; pymorphy3 fails on some other characters
@@ -49,6 +51,10 @@ def _stemmer(algorithm: str) -> Stemmer.Stemmer:
     return _stemmers[algorithm]
 
 
+def _longest_first(texts) -> tuple[str, ...]:
+    return tuple(sorted({normalize(t) for t in texts} - {""}, key=len, reverse=True))
+
+
 def searchable(word: str) -> bool:
     """One letter or a bare number never matches on its own ("x", "2")."""
     return len(word) > 1 and not word.isdigit()
@@ -58,11 +64,16 @@ class Analyzer:
     """Turns one language's text into terms, and knows its stop words."""
 
     def __init__(self, lang: str, stop_words: tuple[str, ...] = (), stem: bool = True,
-                 glued_prefixes: tuple[str, ...] = ()):
+                 glued_prefixes: tuple[str, ...] = (), suffixes: tuple[str, ...] = (),
+                 folds: Mapping[str, str] | None = None):
         self.lang = lang
-        self.glued_prefixes = tuple(sorted({normalize(p) for p in glued_prefixes}, key=len, reverse=True))
+        self.glued_prefixes = _longest_first(glued_prefixes)
         self.algorithm = SNOWBALL.get(lang) if stem else None
         self.lemmatised = stem and lang in LEMMATISED
+        self.suffixes = _longest_first(suffixes) if stem and not self.algorithm and not self.lemmatised else ()
+        folds = {normalize(k): normalize(v) for k, v in (folds or {}).items() if normalize(k)}
+        self._fold = re.compile("|".join(map(re.escape, _longest_first(folds)))) if folds else None
+        self._folds = folds
         phrases = [tuple(normalize(s).split()) for s in stop_words]
         self.stop_words = frozenset(p[0] for p in phrases if len(p) == 1)
         self.stop_phrases: dict[str, list[tuple[str, ...]]] = {}  # first word -> whole phrases
@@ -71,8 +82,10 @@ class Analyzer:
                 self.stop_phrases.setdefault(phrase[0], []).append(phrase)
 
     def term(self, word: str) -> str:
-        if self.lang in _SAME_SOUND:
-            return word.translate(_SAME_SOUND[self.lang])
+        if self._fold:
+            word = self._fold.sub(lambda m: self._folds[m.group()], word)
+        if self.suffixes:
+            return self._unsuffixed(word)
         if self.lemmatised:
             return _lemma(word)
         if not self.algorithm:
@@ -80,6 +93,15 @@ class Analyzer:
         letters = _STEMMER_LETTERS.get(self.lang)
         stem = _stemmer(self.algorithm).stemWord(word.translate(letters) if letters else word)
         return normalize(stem) if letters else stem
+
+    def _unsuffixed(self, word: str) -> str:
+        """`word` without its endings, the longest first, at most two stacked ("pasportimni" -> "pasport")."""
+        for _ in range(2):
+            ending = next((s for s in self.suffixes if word.endswith(s) and len(word) - len(s) >= MIN_STEM), None)
+            if ending is None:
+                break
+            word = word[: -len(ending)]
+        return word
 
     def is_content(self, word: str) -> bool:
         return searchable(word) and word not in self.stop_words

@@ -56,7 +56,8 @@ class Searcher:
         for lang in langs or catalog.codes:
             texts = {cid: c.texts[lang] for cid, c in catalog.cards.items() if lang in c.texts}
             language = catalog.languages[lang]
-            analyzer = Analyzer(lang, language.stop_words, stem is None or lang in stem, language.glued_prefixes)
+            analyzer = Analyzer(lang, language.stop_words, stem is None or lang in stem, language.glued_prefixes,
+                                language.suffixes, language.folds)
             self.indexes[lang] = LanguageIndex(lang, texts, analyzer, params)
 
     def search(self, query: str, lang: str, limit: int = 5) -> list[Hit]:

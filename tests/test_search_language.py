@@ -1,0 +1,48 @@
+"""A language's search data beyond stop words (content/<lang>/search.toml): `suffixes`, a light
+stemmer written as data for languages Snowball has none for, and `[folds]`, spellings one language
+reads as one word."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.content import ContentError, _folds
+from bot.search.language import MIN_STEM, Analyzer
+
+
+def test_endings_come_off_longest_first_at_most_two_and_leave_a_stem():
+    uz = Analyzer("uz", suffixes=("ni", "im", "imni", "lar", "ga"))
+    assert uz.term("pasportimni") == "pasport"  # "imni" as one ending, longer than "ni"
+    assert uz.term("pasportlarga") == "pasport"  # two stacked endings
+    assert uz.term("bolalarimga") == "bolalar"  # a third is left on
+    assert uz.term("ona") == "ona" and len("ona") == MIN_STEM  # nothing left to take
+    assert uz.term("onaga") == "ona"
+
+
+def test_a_language_with_a_stemmer_or_stemming_off_ignores_suffixes():
+    assert Analyzer("en", suffixes=("ing",)).term("running") == "run"  # Snowball, not the list
+    assert Analyzer("uz", suffixes=("ni",), stem=False).term("pasportni") == "pasportni"
+
+
+def test_folds_apply_longest_first_and_before_endings():
+    so = Analyzer("so", suffixes=("ka",), folds={"aaa": "a", "aa": "a", "kh": "k"})
+    assert so.term("dhakhtar") == so.term("dhaktar") == so.term("dhaktarka") == "dhaktar"
+    assert so.term("laaan") == so.term("laan") == "lan"  # "la'aan" loses its apostrophe first
+    assert Analyzer("ti").term("ኣመት") != Analyzer("ti").term("አመት")  # only where a language says so
+
+
+def test_amharic_and_somali_read_their_variants_as_one_word(engine, catalog):
+    for lang, (one, other) in {"am": ("ሃገር", "ሀገር"), "so": ("dhakhtar", "dhaktar")}.items():
+        if lang not in catalog.codes:
+            pytest.fail(f"{lang} is not offered: this test needs its cards")
+        index = engine.searcher.indexes[lang]
+        assert index.analyzer.term(one) == index.analyzer.term(other)
+        assert engine.searcher.search(one, lang) == engine.searcher.search(other, lang)
+
+
+@pytest.mark.parametrize("table", [{"aa": 1}, ["aa", "a"], {"": "a"}])
+def test_a_bad_folds_table_names_the_file_and_the_fix(table):
+    with pytest.raises(ContentError) as error:
+        _folds(Path("content/so/search.toml"), table)
+    message = str(error.value)
+    assert "content/so/search.toml" in message and "folds" in message and '"aa" = "a"' in message
