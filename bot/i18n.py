@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale, negotiate_locale
@@ -14,7 +15,6 @@ from babel.support import Translations
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 DOMAIN = "messages"
 DEFAULT = "en"
-RTL_SCRIPTS = {"ar", "fa", "he", "ur", "ps", "ckb"}
 # The semicolon of a script that has its own (Arabic ؛, Ethiopic ፤); others use ";".
 SEMICOLONS = {"ar": "؛", "fa": "؛", "ps": "؛", "ur": "؛", "ckb": "؛", "am": "፤", "ti": "፤"}
 # Neighbouring languages whose speakers mostly read one of ours (README: Languages); any other
@@ -56,7 +56,13 @@ class Translator:
 
     @property
     def rtl(self) -> bool:
-        return self.lang in RTL_SCRIPTS
+        return right_to_left(self.lang)
+
+
+@lru_cache(maxsize=None)
+def right_to_left(code: str) -> bool:
+    """Is the language written right to left? Babel's locale data says, for any language added later."""
+    return Locale.parse(code).character_order == "right-to-left"
 
 
 class MissingCatalog(FileNotFoundError):

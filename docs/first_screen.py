@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.console import plain  # noqa: E402
 from bot.engine import build_engine  # noqa: E402
-from bot.i18n import RTL_SCRIPTS, language_name  # noqa: E402
+from bot.i18n import language_name, right_to_left  # noqa: E402
 from bot.links import FONTS  # noqa: E402  (the posters' fonts: every script of every language)
 
 STYLE = """
@@ -42,7 +42,7 @@ body { margin: 0; padding: 16px; background: #ddd; font-family: %s;
 
 def phone(engine, lang: str) -> str:
     reply = engine.welcome(lang)
-    direction = "rtl" if lang in RTL_SCRIPTS else "ltr"
+    direction = "rtl" if right_to_left(lang) else "ltr"
     rows = "".join(
         '<div class="row">' + "".join(f'<div class="button">{escape(b.label)}</div>' for b in row) + "</div>"
         for row in reply.buttons

@@ -5,6 +5,6 @@ scoring.py (a query's scores) -> decision.py (open / list / none) -> searcher.py
 """
 
 from .decision import LIST, NONE, OPEN
-from .searcher import Answer, Hit, Searcher, script_of
+from .searcher import Answer, Hit, Searcher
 
-__all__ = ["Answer", "Hit", "LIST", "NONE", "OPEN", "Searcher", "script_of"]
+__all__ = ["Answer", "Hit", "LIST", "NONE", "OPEN", "Searcher"]

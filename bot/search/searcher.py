@@ -8,7 +8,6 @@ in Spanish, while "necesito un medico" with English chosen answers in Spanish.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from ..content import Catalog
@@ -34,16 +33,6 @@ class Answer:
     hits: tuple[Hit, ...]  # best first
     lang: str  # the language of the answer
     decision: str  # OPEN, LIST or NONE: what the bot does
-
-
-def script_of(text: str) -> str:
-    """The dominant writing system of a text: 'arabic', 'cyrillic', 'latin' or '' when none."""
-    counts: dict[str, int] = {}
-    for char in text:
-        if char.isalpha():
-            script = unicodedata.name(char, "").split(" ", 1)[0].lower()
-            counts[script] = counts.get(script, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else ""
 
 
 class Searcher:
