@@ -78,6 +78,14 @@ def test_a_spanish_question_with_english_chosen_answers_in_spanish(engine):
     assert found.lang == "es" and found.hits[0].card_id == "health-doctor"
 
 
+def test_one_shared_word_in_a_long_message_does_not_switch_the_language(engine):
+    # A Somali word alone with English chosen answers in Somali; the same word among many words
+    # neither English nor Somali cards use is chance (a question typed in another language's letters).
+    assert answer(engine, "en", "dhakhtar").lang == "so"
+    found = answer(engine, "en", "blorvik zantuqe merropil vashkanti dhakhtar")
+    assert found.lang == "en", found
+
+
 def test_an_inflected_ukrainian_word_meets_its_keyword(engine):
     assert top3(answer(engine, "uk", "безплатного"))[0] == "justice-lawyer"
 

@@ -84,14 +84,16 @@ class Searcher:
         return Answer(hits, lang, decide([h.score for h in hits], word_found=weak and _word_found(index, words)))
 
     def _evidence(self, words: list[str], lang: str) -> list[str]:
-        """Other languages whose cards use content words of the query that `lang`'s cards lack."""
+        """Other languages whose cards use at least a third of the query's content words that `lang`'s
+        cards lack. One shared word among many strange ones is chance, not a language (a Tigrinya
+        question typed in Latin letters shares a short word with the Kurmanji cards)."""
         own = self.indexes[lang]
         strange = [w for w in dict.fromkeys(words) if w not in own.surface and own.analyzer.is_content(w)]
         counts = {}
         for other, index in self.indexes.items():
             if other != lang:
                 known = sum(w in index.surface for w in strange)
-                if known:
+                if known and 3 * known >= len(strange):
                     counts[other] = known
         return sorted(counts, key=lambda o: -counts[o])[:3]
 
