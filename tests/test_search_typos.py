@@ -84,3 +84,17 @@ def test_a_cards_own_word_is_never_split(engine):
     assert _unglue(index, own) == own
     assert _unglue(index, [prefix + own[0][len(prefix):] + "x"]) == [prefix + own[0][len(prefix):] + "x"]
     assert _unglue(engine.searcher.indexes["en"], ["bonjour"]) == ["bonjour"]  # no glued prefixes in English
+
+
+def test_a_stop_word_is_never_split_at_a_glued_prefix(engine, catalog):
+    # Sorani "بەڵام" ("but") once became "بە" + "لام" ("to me") and found the family card.
+    from bot.search.scoring import _unglue
+
+    checked = 0
+    for lang in catalog.codes:
+        index = engine.searcher.indexes[lang]
+        if index.analyzer.glued_prefixes:
+            for word in index.analyzer.stop_words:
+                assert _unglue(index, [word]) == [word], (lang, word)
+                checked += 1
+    assert checked > 100

@@ -58,13 +58,15 @@ def _look_alikes(index: LanguageIndex, word: str) -> dict[str, float]:
 
 def _unglue(index: LanguageIndex, words: list[str]) -> list[str]:
     """A word the cards do not use, made of a glued prefix (content/<lang>/search.toml) and a word they
-    do, as two words: Persian "آیااجازه" -> "آیا", "اجازه". The cards' own words are never split."""
+    do, as two words: Persian "آیااجازه" -> "آیا", "اجازه". The cards' own words and the stop words are
+    never split (Sorani "بەڵام", "but", is not "بە" + "لام", "to me")."""
     prefixes = index.analyzer.glued_prefixes
     if not prefixes:
         return words
     out: list[str] = []
+    stop_words = index.analyzer.stop_words
     for word in words:
-        prefix = None if word in index.terms else next(
+        prefix = None if word in index.terms or word in stop_words else next(
             (p for p in prefixes if word.startswith(p) and len(word) - len(p) >= 3 and word[len(p):] in index.terms), None)
         if prefix:
             out += [prefix, word[len(prefix):]]
