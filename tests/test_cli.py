@@ -2,6 +2,7 @@ import json
 from html import escape
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -144,6 +145,19 @@ def test_a_python_without_the_dependencies_is_told_how_to_install_them():
                             cwd=ROOT, timeout=60)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "is not installed" in result.stderr and "python3 tasks.py run" in result.stderr
+
+
+def test_a_python_outside_venv_without_the_dependencies_runs_the_command_in_venv():
+    # `python main.py check` with a system Python: the command runs through .venv, set up once as the
+    # quick start does (here it exists already: the tests run in it), instead of failing.
+    from tasks import PYTHON
+
+    assert Path(sys.executable).absolute() == PYTHON.absolute(), "run the tests with `python3 tasks.py test`"
+    system_python = getattr(sys, "_base_executable", sys.executable)
+    result = subprocess.run([system_python, "-S", str(ROOT / "main.py"), "check"], capture_output=True, text=True,
+                            cwd=ROOT, timeout=300)
+    assert result.returncode == 0 and "content OK" in result.stdout, result.stderr[-2000:]
+    assert "is not installed for" in result.stderr and "using .venv" in result.stderr
 
 
 def test_every_line_of_a_poster_is_in_its_language(engine, catalog):
