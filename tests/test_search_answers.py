@@ -133,14 +133,3 @@ def test_characters_without_a_unicode_name_do_not_break_search(engine, lang):
     # Found by hypothesis: pymorphy3 raised ValueError on U+17000, which unicodedata cannot name.
     for query in ["\U00017000", "\U00017000 лікар", "лікар\U00017000", "\U000e0001x"]:
         answer(engine, lang, query)
-
-
-def test_amharic_letters_said_alike_are_one_letter(engine, catalog):
-    if "am" not in catalog.codes:
-        pytest.fail("Amharic is offered on main; this test needs it")
-    from bot.normalize import normalize
-
-    amharic = engine.searcher.indexes["am"].analyzer
-    assert amharic.term(normalize("ዓመት")) == amharic.term(normalize("አመት")) == amharic.term(normalize("ኣመት"))
-    tigrinya = engine.searcher.indexes["ti"].analyzer
-    assert tigrinya.term(normalize("ኣመት")) != tigrinya.term(normalize("አመት"))

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.content import ContentError, _folds
+from bot.normalize import normalize
 from bot.search.language import MIN_STEM, Analyzer
 
 
@@ -29,6 +30,15 @@ def test_folds_apply_longest_first_and_before_endings():
     assert so.term("dhakhtar") == so.term("dhaktar") == so.term("dhaktarka") == "dhaktar"
     assert so.term("laaan") == so.term("laan") == "lan"  # "la'aan" loses its apostrophe first
     assert Analyzer("ti").term("ኣመት") != Analyzer("ti").term("አመት")  # only where a language says so
+
+
+def test_amharic_letters_said_alike_are_one_letter(engine, catalog):
+    if "am" not in catalog.codes:
+        pytest.fail("Amharic is offered on main; this test needs it")
+    amharic = engine.searcher.indexes["am"].analyzer
+    assert amharic.term(normalize("ዓመት")) == amharic.term(normalize("አመት")) == amharic.term(normalize("ኣመት"))
+    tigrinya = engine.searcher.indexes["ti"].analyzer
+    assert tigrinya.term(normalize("ኣመት")) != tigrinya.term(normalize("አመት"))
 
 
 def test_amharic_and_somali_read_their_variants_as_one_word(engine, catalog):
