@@ -9,6 +9,7 @@ from pathlib import Path
 from . import callbacks as cb
 from .content import ID_PATTERN, MAX_QUESTIONS, MIN_QUESTIONS, SOURCE_LANG, Catalog, ContentError, load_catalog
 from .i18n import MissingCatalog
+from .normalize import normalize
 from .screens import MAX_ROWS
 from .telegram_html import html_problems
 
@@ -94,6 +95,7 @@ def check_catalog(catalog: Catalog) -> list[str]:
                     problems.append(f"{where}: guideline {g} is cited under principle {source.principle}, but {hint}")
     problems += question_problems(catalog)
     problems += label_problems(catalog)
+    problems += not_covered_problems(catalog)
     try:
         engine = build_engine(catalog)
     except MissingCatalog as error:
@@ -118,6 +120,20 @@ def question_problems(catalog: Catalog) -> list[str]:
             seen = [q.casefold() for q in text.questions]
             if len(set(seen)) != len(seen):
                 problems.append(f"{lang}/cards/{card.file} [{card.id}]: `questions` repeats a question; remove the copy")
+    return problems
+
+
+def not_covered_problems(catalog: Catalog) -> list[str]:
+    """A topic no card answers (search.toml `[not_covered]`) never uses a card's own keyword."""
+    problems: list[str] = []
+    for lang in catalog.codes:
+        keywords = {normalize(k): card.id for card in catalog.cards.values() if lang in card.texts
+                    for k in card.texts[lang].keywords}
+        for topic, words in catalog.languages[lang].not_covered.items():
+            for word in words:
+                if normalize(word) in keywords:
+                    problems.append(f"{lang}/search.toml [not_covered] {topic}: \"{word}\" is a keyword of card "
+                                    f"'{keywords[normalize(word)]}', which answers it; remove it from one of them")
     return problems
 
 

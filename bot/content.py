@@ -90,6 +90,8 @@ class Language:
     glued_prefixes: tuple[str, ...] = ()  # stop words people type stuck to the next word (Persian "آیا")
     suffixes: tuple[str, ...] = ()  # endings search takes off a word where Snowball has no stemmer
     folds: Mapping[str, str] = field(default_factory=dict)  # spellings one language reads as one ("aa" -> "a")
+    # topics no card answers -> the words people ask about them with ("driving licence")
+    not_covered: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -222,14 +224,16 @@ def _language(root: Path, code: str) -> Language:
     glued: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
     folds: dict[str, str] = {}
+    not_covered: dict[str, tuple[str, ...]] = {}
     if search_path.exists():
         search = read_toml(search_path)
         stop_words = _optional_texts(search_path, "stop_words", search, "stop_words")
         glued = _optional_texts(search_path, "glued_prefixes", search, "glued_prefixes")
         suffixes = _optional_texts(search_path, "suffixes", search, "suffixes")
         folds = _folds(search_path, search.get("folds", {}))
+        not_covered = _not_covered(search_path, search.get("not_covered", {}))
     return Language(code, reviewed, MappingProxyType(small_talk), stop_words, offered, glued, suffixes,
-                    MappingProxyType(folds))
+                    MappingProxyType(folds), MappingProxyType(not_covered))
 
 
 def _folds(path: Path, table: Any) -> dict[str, str]:
@@ -237,6 +241,14 @@ def _folds(path: Path, table: Any) -> dict[str, str]:
         raise ContentError(path, "`[folds]` must map what people type to the one form search reads, "
                                  "like \"aa\" = \"a\"", "folds")
     return dict(table)
+
+
+def _not_covered(path: Path, table: Any) -> dict[str, tuple[str, ...]]:
+    if not isinstance(table, dict):
+        raise ContentError(path, "`[not_covered]` must name topics no card answers, each with the words people "
+                                 "ask about it with, like driving-licence = [\"driving licence\", \"license\"]",
+                           "not_covered")
+    return {topic: _optional_texts(path, f"not_covered.{topic}", table, topic) for topic in table}
 
 
 def _topic_texts(root: Path, codes: list[str]) -> dict[str, dict[str, TopicText]]:

@@ -7,6 +7,10 @@ that does not depend on the query is computed here, once, so a search only adds 
 
 A multi-word keyword is also one term of its own (its words' terms joined by spaces), found only when
 the query holds the whole phrase; its words count alone only when they are content words.
+
+Topics no card answers (search.toml `[not_covered]`: driving licences, visa fees) are indexed after the
+cards as documents of keywords only, so they compete with the cards under the same scoring; the
+searcher says "not found" when one of them matches a question best.
 """
 
 from __future__ import annotations
@@ -16,12 +20,14 @@ import math
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Mapping
 
 from ..content import CardText
 from ..normalize import normalize
 from .language import Analyzer
 
 FIELDS = ("keyword", "title", "question", "text")
+NOT_COVERED = "not-covered:"  # the id prefix of a topic no card answers
 
 
 @dataclass(frozen=True)
@@ -59,14 +65,17 @@ def _length_buckets(vocab: list[str], position: int) -> dict[str, tuple[list[str
 class LanguageIndex:
     """The searchable terms of one language's cards."""
 
-    def __init__(self, lang: str, texts: dict[str, CardText], analyzer: Analyzer, params: Params = Params()):
+    def __init__(self, lang: str, texts: dict[str, CardText], analyzer: Analyzer, params: Params = Params(),
+                 not_covered: Mapping[str, tuple[str, ...]] | None = None):
         self.lang = lang
         self.analyzer = analyzer
-        self.card_ids = list(texts)
+        self.covered = len(texts)  # documents from this position on are topics no card answers
+        self.card_ids = list(texts) + [NOT_COVERED + topic for topic in not_covered or {}]
         self.surface: dict[str, str] = {}  # a content word of the cards -> its term
         self.terms: dict[str, str] = {}  # every word of the cards -> its term (stemming done once)
         self.keyword_terms: set[str] = set()  # terms of the cards' keywords
-        cards = [self._card_terms(text) for text in texts.values()]
+        cards = [self._card_terms(_field_texts(text)) for text in texts.values()]
+        cards += [self._card_terms({"keyword": list(words)}, card=False) for words in (not_covered or {}).values()]
         self._pack(self._impacts(cards, params))
         self.phrase_starts: dict[str, list[tuple[str, ...]]] = {}
         for term in self.slot:
@@ -79,11 +88,12 @@ class LanguageIndex:
         self.by_first = _length_buckets(self.vocab, 0)
         self.by_second = _length_buckets(self.vocab, 1)
 
-    def _card_terms(self, text: CardText) -> _CardTerms:
+    def _card_terms(self, fields: dict[str, list[str]], card: bool = True) -> _CardTerms:
+        """The terms of a document's fields; `card`: its keywords are a card's (not a not-covered topic's)."""
         analyzer = self.analyzer
-        card = _CardTerms()
-        for name, values in _field_texts(text).items():
-            counts = card.counts[name]
+        found = _CardTerms()
+        for name, values in fields.items():
+            counts = found.counts[name]
             for value in values:
                 words = normalize(value).split()
                 for word in words:
@@ -91,11 +101,11 @@ class LanguageIndex:
                         term = self.term(word)
                         self.surface.setdefault(word, term)
                         counts[term] += 1
-                        if name == "keyword":
+                        if name == "keyword" and card:
                             self.keyword_terms.add(term)
                 if name == "keyword" and len(words) > 1:
                     counts[" ".join(self.term(w) for w in words)] += 1
-        return card
+        return found
 
     def _pack(self, impacts: dict[str, tuple[tuple[int, float], ...]]) -> None:
         """Each term's cards and weights, side by side in flat arrays: a fraction of the memory of a

@@ -47,7 +47,7 @@ class Searcher:
             language = catalog.languages[lang]
             analyzer = Analyzer(lang, language.stop_words, stem is None or lang in stem, language.glued_prefixes,
                                 language.suffixes, language.folds)
-            self.indexes[lang] = LanguageIndex(lang, texts, analyzer, params)
+            self.indexes[lang] = LanguageIndex(lang, texts, analyzer, params, language.not_covered)
 
     def search(self, query: str, lang: str, limit: int = 5) -> list[Hit]:
         """Best cards for `query` among the cards of `lang`, best first."""
@@ -77,11 +77,14 @@ class Searcher:
         index = self.indexes.get(lang)
         if index is None or not words:
             return Answer((), lang, NONE)
-        scores = card_scores(index, words)
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
-        hits = tuple(Hit(index.card_ids[i], lang, round(s, 2)) for i, s in ranked)
+        ranked = sorted(card_scores(index, words).items(), key=lambda item: (-item[1], item[0]))
+        hits = tuple(Hit(index.card_ids[i], lang, round(s, 2)) for i, s in ranked if i < index.covered)[:limit]
+        if ranked and ranked[0][0] >= index.covered:  # a topic no card answers matches best
+            return Answer(hits, lang, NONE)
         weak = not hits or hits[0].score < LIST_SCORE  # only then can a keyword word change the decision
-        return Answer(hits, lang, decide([h.score for h in hits], word_found=weak and _word_found(index, words)))
+        # A not-covered topic close behind the best card counts as its runner-up: no card opens by itself.
+        scores = [round(s, 2) for _, s in ranked[:2]]
+        return Answer(hits, lang, decide(scores, word_found=weak and _word_found(index, words)))
 
     def _evidence(self, words: list[str], lang: str) -> list[str]:
         """Other languages whose cards use at least a third of the query's content words that `lang`'s

@@ -1,0 +1,65 @@
+"""Topics no card answers (content/<lang>/search.toml `[not_covered]`): when one of them matches a
+question best, the bot says it found nothing rather than offering cards that share a word with it."""
+
+import dataclasses
+from pathlib import Path
+from types import MappingProxyType
+
+import pytest
+
+from bot.check import not_covered_problems
+from bot.content import ContentError, _not_covered
+from bot.search import NONE, Searcher
+from bot.search.index import NOT_COVERED
+
+TOPICS = {"driving-licence": ("driving licence", "driving test"), "passport-services": ("lost my passport",)}
+
+
+def _with_topics(catalog, topics, lang="en"):
+    language = dataclasses.replace(catalog.languages[lang], not_covered=MappingProxyType(topics))
+    return dataclasses.replace(catalog, languages=MappingProxyType({**catalog.languages, lang: language}))
+
+
+@pytest.fixture(scope="module")
+def searchers(catalog):
+    return Searcher(_with_topics(catalog, {}), langs=("en",)), Searcher(_with_topics(catalog, TOPICS), langs=("en",))
+
+
+@pytest.mark.parametrize("question", ["can i drive with my licence from home", "i lost my passport what do i do"])
+def test_a_question_on_a_topic_no_card_answers_finds_nothing(searchers, question):
+    without, with_topics = searchers
+    assert without.answer(question, "en").decision != NONE  # cards sharing a word were offered
+    answer = with_topics.answer(question, "en")
+    assert answer.decision == NONE
+    assert not any(h.card_id.startswith(NOT_COVERED) for h in answer.hits)
+
+
+def test_a_question_a_card_answers_still_finds_it(searchers):
+    without, with_topics = searchers
+    for question in ("my boss took my passport", "can i see a doctor without papers"):
+        expected = without.answer(question, "en")
+        found = with_topics.answer(question, "en")
+        assert found.decision == expected.decision != NONE
+        assert [h.card_id for h in found.hits] == [h.card_id for h in expected.hits]
+
+
+def test_a_topic_is_never_a_hit(searchers):
+    _, with_topics = searchers
+    for question in ("driving licence", "driving test lost my passport", "licence"):
+        assert not any(h.card_id.startswith(NOT_COVERED) for h in with_topics.search(question, "en", 10))
+
+
+def test_check_reports_a_topic_word_that_a_card_answers(catalog):
+    others = {k for card in catalog.cards.values() if card.id != "work-forced" for k in card.texts["en"].keywords}
+    keyword = next(k for k in catalog.cards["work-forced"].texts["en"].keywords if k not in others)
+    problems = not_covered_problems(_with_topics(catalog, {"papers": ("driving test", keyword)}))
+    assert problems == [f'en/search.toml [not_covered] papers: "{keyword}" is a keyword of card \'work-forced\', '
+                        "which answers it; remove it from one of them"]
+    assert not_covered_problems(_with_topics(catalog, TOPICS)) == []
+
+
+@pytest.mark.parametrize("table", [["driving licence"], {"driving": "driving licence"}, {"driving": [""]}])
+def test_a_bad_not_covered_table_names_the_file_and_the_fix(table):
+    with pytest.raises(ContentError) as error:
+        _not_covered(Path("content/en/search.toml"), table)
+    assert "content/en/search.toml" in str(error.value) and "not_covered" in str(error.value)
