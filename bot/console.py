@@ -8,6 +8,7 @@ import sys
 from typing import TextIO
 
 from .engine import Engine, Reply
+from .i18n import Translator
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -16,8 +17,8 @@ def plain(text: str) -> str:
     return html.unescape(_TAG.sub("", text)).replace("\u200f", "")
 
 
-def show(reply: Reply, out: TextIO) -> list[str]:
-    """Print a reply; return the callback data of its numbered choices."""
+def show(reply: Reply, out: TextIO, tr: Translator) -> list[str]:
+    """Print a reply and what to type next, in `tr`'s language; return the callback data of its numbered choices."""
     if reply.notice:  # Telegram shows it over the chat for a moment
         out.write(f"\n({reply.notice})\n")
     out.write("\n" + plain(reply.text) + "\n\n")
@@ -29,12 +30,14 @@ def show(reply: Reply, out: TextIO) -> list[str]:
                 out.write(f"  {len(choices):>2}. {button.label}\n")
             elif button.url:  # "Talk to a person": a link the person opens themselves
                 out.write(f"   • {button.label}: {button.url}\n")
-    out.write("\nType a number, or your question (q to quit).\n")
+    # "q" quits in every language: each translation names it, whatever the language's own word
+    out.write("\n" + tr.gettext("Type a number, or your question (q to quit).") + "\n")
     return choices
 
 
 def chat(engine: Engine, lang: str = "en", stdin: TextIO = sys.stdin, out: TextIO = sys.stdout) -> None:
-    choices = show(engine.start(lang), out)
+    reply = engine.start(lang)
+    choices = show(reply, out, engine.tr(reply.lang))
     for line in stdin:
         message = line.strip()
         if message.lower() in {"q", "quit", "exit"}:
@@ -47,5 +50,5 @@ def chat(engine: Engine, lang: str = "en", stdin: TextIO = sys.stdin, out: TextI
         else:
             reply = engine.text(lang, message)
         lang = reply.lang
-        choices = show(reply, out)
+        choices = show(reply, out, engine.tr(lang))
         out.flush()

@@ -72,7 +72,7 @@ def test_console_chat_takes_commands_and_shows_links(engine):
     last = result.stdout.rsplit("Puis-je voir un médecin sans papiers ?", 1)[1]
     assert "🛡️ Vie privée" in last and "je ne connais pas cette commande" in last  # a note and the menu, in the language now chosen
     out = io.StringIO()
-    show(Reply("x", ((Button("💬 Talk to a person", url="https://t.me/example_org"),),), "en"), out)
+    show(Reply("x", ((Button("💬 Talk to a person", url="https://t.me/example_org"),),), "en"), out, engine.tr("en"))
     assert "💬 Talk to a person: https://t.me/example_org" in out.getvalue()
 
 
@@ -124,7 +124,7 @@ def test_console_chat_shows_the_thanks_for_a_thumbs_up(engine):
 
     out = io.StringIO()
     card = engine.card("en", "det-basics")
-    show(engine.press(card.buttons[0][0].data), out)
+    show(engine.press(card.buttons[0][0].data), out, engine.tr("en"))
     assert "(Thank you. This helps us make the answers better.)" in out.getvalue()
     assert "👍" not in out.getvalue()  # asked once: the card comes back without the question
 
@@ -171,3 +171,34 @@ def test_every_line_of_a_poster_is_in_its_language(engine, catalog):
         assert escape(welcome) in html and escape(urgent.body.split("\n\n")[0]) in html and shown == lang
         english = ("Hello. I explain", "in plain words", "call the local emergency number")
         assert lang == "en" or not any(e in html for e in english), lang
+
+
+PROMPT = "Type a number, or your question (q to quit)."
+
+
+def console(engine, lang, typed):
+    import io
+
+    from bot.console import chat
+
+    out = io.StringIO()
+    chat(engine, lang, io.StringIO(typed), out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("lang, prompt", [("ar", "اكتب رقمًا، أو سؤالك (q للخروج)."), ("ti", "ቁጽሪ ወይ ሕቶኻ ጽሓፍ (ንምውጻእ q)።")], ids=["ar", "ti"])
+def test_the_console_asks_for_a_number_or_a_question_in_its_language(engine, lang, prompt):
+    out = console(engine, lang, "q\n")
+    assert out.rstrip("\n").rsplit("\n", 1)[1] == prompt
+    assert PROMPT not in out
+    assert console(engine, "en", f"/start {lang}_health-doctor\nq\n").rstrip("\n").rsplit("\n", 1)[1] == prompt
+
+
+def test_every_language_translates_the_console_prompt_and_keeps_q_to_quit(engine, catalog):
+    import re
+
+    for lang in catalog.codes:
+        prompt = engine.tr(lang).gettext(PROMPT)
+        assert (prompt == PROMPT) == (lang == "en"), f"{lang}: the console prompt is not translated"
+        assert re.search(r"(?<![\w])q(?![\w])", prompt), f"{lang}: the prompt must name 'q', the key that quits"
+        assert console(engine, lang, "q\n1\n").count(prompt) == 1, lang  # q quits: the "1" after it is never read
