@@ -86,23 +86,27 @@ class Score:
     top1: float
     top3: float
     wrong_open: float | None = None  # share of queries where a card that does not answer opens by itself
+    no_card: int = 0  # rows that no card answers
+    no_card_right: int = 0  # of those, the ones where nothing was offered
 
 
 def measure(search, rows: list[Labelled]) -> Score:
     """`search(query)` -> (card ids best first, the opened card or None). A row with no right card is
     right when nothing is found (ours: nothing offered; FTS5: no row matched)."""
-    top1 = top3 = wrong = 0
+    top1 = top3 = wrong = no_card = no_card_right = 0
     for row in rows:
         found, opened = search(row.query)
         if not row.accepted:
             top1 += not found
             top3 += not found
+            no_card += 1
+            no_card_right += not found
         else:
             top1 += bool(found[:1]) and found[0] in row.accepted
             top3 += bool(row.accepted & set(found[:3]))
         wrong += opened is not None and opened not in row.accepted
     n = max(1, len(rows))
-    return Score(len(rows), top1 / n, top3 / n, wrong / n)
+    return Score(len(rows), top1 / n, top3 / n, wrong / n, no_card, no_card_right)
 
 
 def ours(searcher: Searcher, lang: str):
@@ -145,7 +149,8 @@ def report(catalog: Catalog, searcher: Searcher) -> list[str]:
     tuned, heldout, junk = tuned_sets(catalog), heldout_sets(catalog), junk_sets(catalog)
     print("Matching quality, top-1 / top-3 (a row with no right card counts as right when nothing is offered)")
     print(f"  {'lang':<4} | {'held-out':>8} {'ours':>11} {'FTS5+kw':>11} {'wrong open':>10} | "
-          f"{'tuned':>5} {'ours':>11} {'FTS5+kw':>11} {'wrong open':>10} | {'junk':>4} {'opened':>6} {'listed':>6}")
+          f"{'tuned':>5} {'ours':>11} {'FTS5+kw':>11} {'wrong open':>10} | {'junk':>4} {'opened':>6} {'listed':>6} | "
+          f"held-out rows no card answers: nothing offered")
     summary = []
     for lang in catalog.codes:
         fts = Fts5Baseline(catalog, lang)
@@ -158,9 +163,10 @@ def report(catalog: Catalog, searcher: Searcher) -> list[str]:
         listed = sum(a.decision == "list" for a in answers)
         print(f"  {lang:<4} | {held.n:>8} {_pct(held):>11} {_pct(held_fts):>11} {held.wrong_open:>10.1%} | "
               f"{tune.n:>5} {_pct(tune):>11} {_pct(tune_fts):>11} {tune.wrong_open:>10.1%} | "
-              f"{len(answers):>4} {opened:>6} {listed:>6}")
+              f"{len(answers):>4} {opened:>6} {listed:>6} | {held.no_card_right}/{held.no_card}")
         summary.append(f"quality {lang}: held-out top-1/top-3 ours {held.top1:.0%}/{held.top3:.0%}, "
-                       f"FTS5+keywords {held_fts.top1:.0%}/{held_fts.top3:.0%}, wrong open {held.wrong_open:.1%}; "
+                       f"FTS5+keywords {held_fts.top1:.0%}/{held_fts.top3:.0%}, wrong open {held.wrong_open:.1%}, "
+                       f"no card answers: nothing offered {held.no_card_right}/{held.no_card}; "
                        f"tuned ours {tune.top1:.0%}/{tune.top3:.0%}, FTS5 {tune_fts.top1:.0%}/{tune_fts.top3:.0%}; "
                        f"junk opened {opened}/{len(answers)}")
     return summary

@@ -73,3 +73,13 @@ def test_tuning_sets_name_real_cards_and_their_pages(catalog, path):
         assert row[2].startswith(("http://", "https://")) or row[2].startswith("written"), f"{path.name}: {row!r}"
     written = sum(r[2].startswith("written") for r in table)
     assert written <= len(table) // 3, f"{path.name}: {written} of {len(table)} rows are written, not from real pages"
+
+
+def test_a_row_no_card_answers_is_right_only_when_nothing_is_offered():
+    from bot.quality import Labelled, measure
+
+    rows = [Labelled("visa fee", frozenset()), Labelled("driving test", frozenset()), Labelled("doctor", frozenset({"a"}))]
+    offered = {"visa fee": ["b"], "driving test": [], "doctor": ["c", "a"]}
+    score = measure(lambda q: (offered[q], None), rows)
+    assert (score.no_card, score.no_card_right) == (2, 1)
+    assert score.top1 == 1 / 3 and score.top3 == 2 / 3
