@@ -62,9 +62,12 @@ def cmd_search(args: argparse.Namespace) -> int:
         answer = engine.searcher.answer(query, args.lang, limit=5)
         results = [_result(engine, h) for h in answer.hits]
         if args.json:
-            print(json.dumps({"query": query, "lang": answer.lang, "decision": answer.decision, "results": results}, ensure_ascii=False))
+            topic = {"not_covered": answer.not_covered} if answer.not_covered else {}
+            print(json.dumps({"query": query, "lang": answer.lang, "decision": answer.decision, **topic,
+                              "results": results}, ensure_ascii=False))
         else:
-            print(f"{query}: {answer.decision} ({answer.lang})")
+            topic = f", not covered: {answer.not_covered}" if answer.not_covered else ""
+            print(f"{query}: {answer.decision} ({answer.lang}{topic})")
             for r in results or [{"id": "-", "title": "(no match)", "score": 0}]:
                 print(f"  {r['score']:>5}  {r['id']}  {r['title']}")
     return 0

@@ -34,6 +34,15 @@ def test_a_question_on_a_topic_no_card_answers_finds_nothing(searchers, question
     assert not any(h.card_id.startswith(NOT_COVERED) for h in answer.hits)
 
 
+def test_a_topic_no_card_answers_keeps_the_question_in_its_language(catalog):
+    """Understood as a topic no card answers, a question is not handed to another language that shares a word."""
+    question = "can i exchange my driving licence medico"
+    spanish_plain = _with_topics(catalog, {}, "es")
+    assert Searcher(spanish_plain, langs=("es",)).answer(question, "es").decision != NONE  # Spanish cards know "medico"
+    answer = Searcher(_with_topics(spanish_plain, TOPICS), langs=("en", "es")).answer(question, "en")
+    assert (answer.lang, answer.decision, answer.not_covered) == ("en", NONE, "driving-licence")
+
+
 def test_a_question_a_card_answers_still_finds_it(searchers):
     without, with_topics = searchers
     for question in ("my boss took my passport", "can i see a doctor without papers"):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..content import Catalog
 from ..normalize import normalize
 from .decision import LIST, LIST_SCORE, NONE, OPEN, OPEN_SCORE, decide
-from .index import LanguageIndex, Params
+from .index import NOT_COVERED, LanguageIndex, Params
 from .language import Analyzer
 from .scoring import MAX_QUERY_CHARS, card_scores
 
@@ -33,6 +33,7 @@ class Answer:
     hits: tuple[Hit, ...]  # best first
     lang: str  # the language of the answer
     decision: str  # OPEN, LIST or NONE: what the bot does
+    not_covered: str | None = None  # NONE because this topic no card answers matched best (search.toml)
 
 
 class Searcher:
@@ -65,8 +66,8 @@ class Searcher:
         """The cards for `query`, in `lang` or, on evidence, in the language the query is written in."""
         words = normalize(query[:MAX_QUERY_CHARS]).split()
         best = self._answer(words, lang, limit)
-        if best.decision == OPEN or lang not in self.indexes or _strong(best):
-            return best
+        if best.decision == OPEN or lang not in self.indexes or _strong(best) or best.not_covered:
+            return best  # understood in `lang` (a topic no card answers too): no other language answers
         for other in self._evidence(words, lang):
             found = self._answer(words, other, limit)
             if _better(found, best):
@@ -80,7 +81,7 @@ class Searcher:
         ranked = sorted(card_scores(index, words).items(), key=lambda item: (-item[1], item[0]))
         hits = tuple(Hit(index.card_ids[i], lang, round(s, 2)) for i, s in ranked if i < index.covered)[:limit]
         if ranked and ranked[0][0] >= index.covered:  # a topic no card answers matches best
-            return Answer(hits, lang, NONE)
+            return Answer(hits, lang, NONE, index.card_ids[ranked[0][0]].removeprefix(NOT_COVERED))
         weak = not hits or hits[0].score < LIST_SCORE  # only then can a keyword word change the decision
         # A not-covered topic close behind the best card counts as its runner-up: no card opens by itself.
         scores = [round(s, 2) for _, s in ranked[:2]]
