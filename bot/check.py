@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import callbacks as cb
 from .content import ID_PATTERN, MAX_QUESTIONS, MIN_QUESTIONS, SOURCE_LANG, Catalog, ContentError, load_catalog
-from .i18n import MissingCatalog
+from .i18n import LIST_PATTERNS, BadListPattern, MissingCatalog, without_and
 from .normalize import normalize
 from .screens import MAX_ROWS
 from .telegram_html import html_problems
@@ -98,9 +98,22 @@ def check_catalog(catalog: Catalog) -> list[str]:
     problems += not_covered_problems(catalog)
     try:
         engine = build_engine(catalog)
-    except MissingCatalog as error:
+    except (MissingCatalog, BadListPattern) as error:
         return problems + [str(error)]
     problems += rendered_problems(engine)
+    problems += list_pattern_problems(engine)
+    return problems
+
+
+def list_pattern_problems(engine) -> list[str]:
+    """Every language says 'and' in a list: Babel's CLDR root pattern ("79, 80, 81") does not."""
+    problems = []
+    for lang in engine.catalog.codes:
+        tr = engine.tr(lang)
+        if missing := without_and(tr):
+            problems.append(f"translations/{LIST_PATTERNS}: Babel has no list pattern for '{lang}' and would write "
+                            f"'{tr.join(['79', '80', '81'])}'; add a table [{lang}] with "
+                            f"{', '.join(f'{key!r}' for key in missing)} (the file's comments say how)")
     return problems
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gettext
-from dataclasses import dataclass
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,6 +16,8 @@ from babel.support import Translations
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 DOMAIN = "messages"
+LIST_PATTERNS = "list_patterns.toml"  # in TRANSLATIONS_DIR: list patterns where Babel has none
+LIST_KEYS = ("2", "start", "middle", "end")  # CLDR's parts of a list pattern
 DEFAULT = "en"
 # The semicolon of a script that has its own (Arabic ؛, Ethiopic ፤); others use ";".
 SEMICOLONS = {"ar": "؛", "fa": "؛", "ps": "؛", "ur": "؛", "ckb": "؛", "am": "፤", "ti": "፤"}
@@ -36,6 +40,7 @@ class Translator:
 
     lang: str
     translations: gettext.NullTranslations
+    list_pattern: Mapping[str, str] = field(default_factory=dict)  # ours where Babel has none (LIST_PATTERNS)
 
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)
@@ -47,8 +52,10 @@ class Translator:
         return format_decimal(value, locale=self.lang)
 
     def join(self, items: list[str]) -> str:
-        """'79, 80 and 81' in this language's words and punctuation."""
-        return format_list(items, locale=self.lang)
+        """'79, 80 and 81' in this language's words and punctuation: Babel's list pattern, or ours."""
+        if not self.list_pattern:
+            return format_list(items, locale=self.lang)
+        return join_with(self.list_pattern, items)
 
     def join_groups(self, items: list[str]) -> str:
         """Groups that hold commas themselves, apart with this script's semicolon."""
@@ -65,16 +72,69 @@ def right_to_left(code: str) -> bool:
     return Locale.parse(code).character_order == "right-to-left"
 
 
+def babel_list_pattern(code: str) -> dict[str, str]:
+    """Babel's (CLDR's) 'and' list pattern of a language, inherited parts included."""
+    patterns = Locale.parse(code).list_patterns["standard"]
+    return {key: patterns[key] for key in LIST_KEYS}
+
+
+def join_with(patterns: Mapping[str, str], items: list[str]) -> str:
+    """Babel's format_list, with the patterns given instead of a locale's."""
+    if len(items) < 2:
+        return "".join(items)
+    if len(items) == 2:
+        return patterns["2"].format(*items)
+    result = patterns["start"].format(items[0], items[1])
+    for item in items[2:-1]:
+        result = patterns["middle"].format(result, item)
+    return patterns["end"].format(result, items[-1])
+
+
+def without_and(tr: Translator) -> list[str]:
+    """The parts of a language's list pattern that are CLDR root's ("{0}, {1}": no word for 'and')."""
+    root = babel_list_pattern("root")
+    pattern = tr.list_pattern or babel_list_pattern(tr.lang)
+    return [key for key in ("2", "end") if pattern[key] == root[key]]
+
+
 class MissingCatalog(FileNotFoundError):
     """A language has cards but no compiled interface catalog."""
 
 
+class BadListPattern(ValueError):
+    """translations/list_patterns.toml cannot be used; the message names the language, the key and the fix."""
+
+
+def load_list_patterns(directory: Path = TRANSLATIONS_DIR) -> dict[str, dict[str, str]]:
+    """Language -> the list pattern parts LIST_PATTERNS gives it (no file: none), checked."""
+    where = f"translations/{LIST_PATTERNS}"
+    try:
+        with (directory / LIST_PATTERNS).open("rb") as handle:
+            table = tomllib.load(handle)
+    except FileNotFoundError:
+        return {}
+    except tomllib.TOMLDecodeError as error:
+        raise BadListPattern(f"{where} is not valid TOML ({error}); fix the syntax") from None
+    for code, patterns in table.items():
+        if not isinstance(patterns, dict):
+            raise BadListPattern(f"{where}: '{code}' must be a table, [{code}], of list pattern parts")
+        for key, pattern in patterns.items():
+            if key not in LIST_KEYS:
+                raise BadListPattern(f"{where} [{code}]: unknown key '{key}'; use one of {', '.join(LIST_KEYS)}")
+            if not isinstance(pattern, str) or pattern.count("{0}") != 1 or pattern.count("{1}") != 1:
+                raise BadListPattern(f"{where} [{code}] {key}: must be a string with {{0}} and {{1}} once each, "
+                                     f"like \"{{0}} and {{1}}\"")
+    return table
+
+
 def load_translators(codes: tuple[str, ...], directory: Path = TRANSLATIONS_DIR) -> dict[str, Translator]:
     """A Translator for each language; a language without a compiled catalog is an error."""
+    table = load_list_patterns(directory)
+    patterns = {code: {**babel_list_pattern(code), **table[code]} for code in codes if code in table}
     translators = {}
     for code in codes:
         if code == DEFAULT:
-            translators[code] = Translator(code, gettext.NullTranslations())
+            translators[code] = Translator(code, gettext.NullTranslations(), patterns.get(code, {}))
             continue
         mo = directory / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
         if not mo.exists():
@@ -83,7 +143,8 @@ def load_translators(codes: tuple[str, ...], directory: Path = TRANSLATIONS_DIR)
                 f"`pybabel init -i translations/messages.pot -d translations -l {code}` if there is no .po yet, "
                 f"translate it, then `pybabel compile -d translations` (README: Adding a language)"
             )
-        translators[code] = Translator(code, Translations.load(str(directory), [code], DOMAIN))
+        translations = Translations.load(str(directory), [code], DOMAIN)
+        translators[code] = Translator(code, translations, patterns.get(code, {}))
     return translators
 
 

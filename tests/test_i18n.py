@@ -115,3 +115,75 @@ def test_a_card_with_two_principles_parts_them_with_its_scripts_semicolon(engine
         if lang in catalog.codes:
             assert mark in engine.card(lang, card.id).text, lang
     assert "؛" not in engine.card("en", card.id).text
+
+
+# ---- lists of guideline numbers in every language -----------------------------------------------
+# Babel's (CLDR's) patterns, and translations/list_patterns.toml where CLDR has none (ckb, and tg's
+# lists of three or more): before it, both read "79, 80, 81", with Latin commas and no "and".
+LISTS = {
+    "en": ("79 and 80", "79, 80, and 81"), "ar": ("79 و80", "79 و80 و81"), "es": ("79 y 80", "79, 80 y 81"),
+    "fa": ("79 و 80", "79،\u200f 80، و 81"), "fr": ("79 et 80", "79, 80 et 81"), "ru": ("79 и 80", "79, 80 и 81"),
+    "tr": ("79 ve 80", "79, 80 ve 81"), "uk": ("79 і 80", "79, 80 і 81"), "pt": ("79 e 80", "79, 80 e 81"),
+    "ps": ("79 او 80", "79، 80، او 81"), "ti": ("79ን 80ን", "79፣ 80ን 81ን"), "uz": ("79 va 80", "79, 80 va 81"),
+    "am": ("79 እና 80", "79፣ 80 እና 81"), "ur": ("79 اور 80", "79، 80، اور 81"), "bn": ("79 এবং 80", "79, 80 এবং 81"),
+    "so": ("79 iyo 80", "79, 80 iyo 81"), "tg": ("79 ва 80", "79, 80 ва 81"), "ky": ("79 жана 80", "79, 80 жана 81"),
+    "ku": ("79 û 80", "79, 80 û 81"), "ckb": ("79 و 80", "79، 80 و 81"),
+}
+
+
+@pytest.fixture(scope="module")
+def all_translators():
+    return load_translators(tuple(LISTS))
+
+
+@pytest.mark.parametrize("code", LISTS)
+def test_a_list_of_guidelines_reads_as_the_language_writes_it(all_translators, code):
+    two, three = LISTS[code]
+    tr = all_translators[code]
+    assert (tr.join(["79"]), tr.join(["79", "80"]), tr.join(["79", "80", "81"])) == ("79", two, three)
+    assert tr.join(["1", "2", "3", "4"]).count("2") == 1 and tr.join([]) == ""
+
+
+def test_every_offered_language_is_in_the_list_table(catalog):
+    assert set(catalog.codes) <= set(LISTS)
+
+
+def test_our_patterns_join_as_babel_does(all_translators):
+    from babel.lists import format_list
+
+    from bot.i18n import babel_list_pattern, join_with
+
+    for code in LISTS:
+        for items in (["1"], ["1", "2"], ["1", "2", "3"], ["1", "2", "3", "4", "5"]):
+            assert join_with(babel_list_pattern(code), items) == format_list(items, locale=code), code
+
+
+def test_a_language_babel_has_no_list_pattern_for_is_found_and_named_by_check(all_translators):
+    from types import SimpleNamespace
+
+    from bot.check import list_pattern_problems
+    from bot.i18n import without_and
+
+    bare = {code: Translator(code, tr.translations) for code, tr in all_translators.items()}  # no table
+    assert {code for code, tr in bare.items() if without_and(tr)} == {"ckb", "tg"}
+    assert without_and(bare["ckb"]) == ["2", "end"] and without_and(bare["tg"]) == ["end"]
+    assert not any(without_and(tr) for tr in all_translators.values())
+    engine = SimpleNamespace(catalog=SimpleNamespace(codes=tuple(bare)), tr=bare.__getitem__)
+    problems = list_pattern_problems(engine)
+    assert [p.split("'")[1] for p in problems] == ["tg", "ckb"]
+    assert problems[1].startswith("translations/list_patterns.toml: Babel has no list pattern for 'ckb'")
+    assert "'79, 80, 81'" in problems[1] and "[ckb] with '2', 'end'" in problems[1]
+
+
+@pytest.mark.parametrize("table, error", [
+    ("[ckb]\nend = \"{0} و\"\n", r"\[ckb\] end: must be a string with \{0\} and \{1\}"),
+    ("[ckb]\nlast = \"{0} و {1}\"\n", r"\[ckb\]: unknown key 'last'"),
+    ("ckb = \"{0} و {1}\"\n", r"'ckb' must be a table"),
+    ("[ckb\n", r"is not valid TOML"),
+])
+def test_a_broken_list_pattern_table_says_what_to_fix(tmp_path, table, error):
+    from bot.i18n import BadListPattern, load_list_patterns
+
+    (tmp_path / "list_patterns.toml").write_text(table, encoding="utf-8")
+    with pytest.raises(BadListPattern, match=r"translations/list_patterns.toml.*" + error):
+        load_list_patterns(tmp_path)
