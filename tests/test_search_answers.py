@@ -86,6 +86,19 @@ def test_one_shared_word_in_a_long_message_does_not_switch_the_language(engine):
     assert found.lang == "en", found
 
 
+def test_two_latin_letters_another_language_knows_never_switch_the_language(engine):
+    # "eu", "my", "aj", "tv": abbreviations and particles that other languages' cards hold ("what about eu"
+    # with English chosen answered in Tigrinya).
+    searcher = engine.searcher
+    for chosen in ("en", "ru", "es"):
+        pairs = {w for lang, index in searcher.indexes.items() if lang != chosen for w in index.surface
+                 if len(w) == 2 and w.isascii() and not w.isdigit() and not searcher.is_word(w, chosen)}
+        assert pairs, chosen
+        for word in sorted(pairs):
+            assert answer(engine, chosen, word).lang == chosen, (chosen, word)
+            assert answer(engine, chosen, f"what about {word}").lang == chosen, (chosen, word)
+
+
 def test_an_inflected_ukrainian_word_meets_its_keyword(engine):
     assert top3(answer(engine, "uk", "безплатного"))[0] == "justice-lawyer"
 

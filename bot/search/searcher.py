@@ -90,9 +90,11 @@ class Searcher:
     def _evidence(self, words: list[str], lang: str) -> list[str]:
         """Other languages whose cards use at least a third of the query's content words that `lang`'s
         cards lack. One shared word among many strange ones is chance, not a language (a Tigrinya
-        question typed in Latin letters shares a short word with the Kurmanji cards)."""
+        question typed in Latin letters shares a short word with the Kurmanji cards); two Latin letters
+        are no evidence at all."""
         own = self.indexes[lang]
-        strange = [w for w in dict.fromkeys(words) if w not in own.surface and own.analyzer.is_content(w)]
+        strange = [w for w in dict.fromkeys(words)
+                   if w not in own.surface and own.analyzer.is_content(w) and not _latin_pair(w)]
         counts = {}
         for other, index in self.indexes.items():
             if other != lang:
@@ -100,6 +102,12 @@ class Searcher:
                 if known and 3 * known >= len(strange):
                     counts[other] = known
         return sorted(counts, key=lambda o: -counts[o])[:3]
+
+
+def _latin_pair(word: str) -> bool:
+    """Two Latin letters ("eu", "tv", "my", "aj") are abbreviations and particles that many languages'
+    cards hold: no evidence of any one language ("what about eu" with English chosen answered in Tigrinya)."""
+    return len(word) == 2 and word.isascii()
 
 
 def _word_found(index: LanguageIndex, words: list[str]) -> bool:
