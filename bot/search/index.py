@@ -24,6 +24,7 @@ from typing import Mapping
 
 from ..content import CardText
 from ..normalize import normalize
+from . import lemmas
 from .language import Analyzer
 
 FIELDS = ("keyword", "title", "question", "text")
@@ -66,8 +67,12 @@ class LanguageIndex:
     """The searchable terms of one language's cards."""
 
     def __init__(self, lang: str, texts: dict[str, CardText], analyzer: Analyzer, params: Params = Params(),
-                 not_covered: Mapping[str, tuple[str, ...]] | None = None):
+                 not_covered: Mapping[str, tuple[str, ...]] | None = None, strings: dict[str, str] | None = None):
+        """`strings`: one copy of each word and term, shared by the indexes of a searcher."""
         self.lang = lang
+        # Each equal word or term as one string object: a stemmer returns a new one on every call, and
+        # pickling (the start-up cache) keeps objects apart that are not the same object.
+        self._strings = {} if strings is None else strings
         self.analyzer = analyzer
         self.covered = len(texts)  # documents from this position on are topics no card answers
         self.card_ids = list(texts) + [NOT_COVERED + topic for topic in not_covered or {}]
@@ -76,17 +81,26 @@ class LanguageIndex:
         self.keyword_terms: set[str] = set()  # terms of the cards' keywords
         cards = [self._card_terms(_field_texts(text)) for text in texts.values()]
         cards += [self._card_terms({"keyword": list(words)}, card=False) for words in (not_covered or {}).values()]
+        if analyzer.lemmatised:
+            # All the indexed words, stop words too: keyword phrases hold them.
+            written = [value for text in texts.values() for values in _field_texts(text).values() for value in values]
+            written += [value for words in (not_covered or {}).values() for value in words]
+            analyzer.lemmas = lemmas.build(self.terms, written)
         self._pack(self._impacts(cards, params))
         self.phrase_starts: dict[str, list[tuple[str, ...]]] = {}
         for term in self.slot:
             if " " in term:
-                parts = tuple(term.split(" "))
+                parts = tuple(self._one(part) for part in term.split(" "))
                 self.phrase_starts.setdefault(parts[0], []).append(parts)
         self.vocab = sorted(self.surface)
         # Typos keep a word's first or second letter in place far more often than not: only words that
         # start like the query word (or one letter off) and are about as long are compared.
         self.by_first = _length_buckets(self.vocab, 0)
         self.by_second = _length_buckets(self.vocab, 1)
+        del self._strings
+
+    def _one(self, text: str) -> str:
+        return self._strings.setdefault(text, text)
 
     def _card_terms(self, fields: dict[str, list[str]], card: bool = True) -> _CardTerms:
         """The terms of a document's fields; `card`: its keywords are a card's (not a not-covered topic's)."""
@@ -95,7 +109,7 @@ class LanguageIndex:
         for name, values in fields.items():
             counts = found.counts[name]
             for value in values:
-                words = normalize(value).split()
+                words = [self._one(word) for word in normalize(value).split()]
                 for word in words:
                     if analyzer.is_content(word):
                         term = self.term(word)
@@ -104,7 +118,7 @@ class LanguageIndex:
                         if name == "keyword" and card:
                             self.keyword_terms.add(term)
                 if name == "keyword" and len(words) > 1:
-                    counts[" ".join(self.term(w) for w in words)] += 1
+                    counts[self._one(" ".join(self.term(w) for w in words))] += 1
         return found
 
     def _pack(self, impacts: dict[str, tuple[tuple[int, float], ...]]) -> None:
@@ -135,7 +149,7 @@ class LanguageIndex:
     def term(self, word: str) -> str:
         """While indexing: the term of one of the cards' words, stemmed once."""
         if word not in self.terms:
-            self.terms[word] = self.analyzer.term(word)
+            self.terms[word] = self._one(self.analyzer.term(word))
         return self.terms[word]
 
     @staticmethod

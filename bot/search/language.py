@@ -2,8 +2,9 @@
 
 A term is a word folded by bot/normalize.py and then stemmed with the language's Snowball stemmer
 (PyStemmer), so "detained" and "detention" meet; Ukrainian words are lemmatised with pymorphy3 and
-its Ukrainian dictionary ("безплатного" -> "безплатний"). A language keeps whole words where stemming
-did not raise the figures on its tuned sets and example questions (Spanish; Portuguese, README: Search). Stop words are
+its Ukrainian dictionary ("безплатного" -> "безплатний") while the cards are indexed, and through a table
+of the forms of the cards' lemmas after (lemmas.py), so a running bot never loads the dictionary. A
+language keeps whole words where stemming did not raise the figures on its tuned sets and example questions (Spanish; Portuguese, README: Search). Stop words are
 content (content/<lang>/search.toml): greetings, pronouns, "I am", "please", countries and
 nationalities, "I am a refugee". They still count, a little, so a query made only of them finds nothing
 that opens a card. Glued prefixes (search.toml) are stop words people type stuck to the next word.
@@ -20,6 +21,7 @@ from typing import Mapping
 import Stemmer
 
 from ..normalize import normalize
+from .lemmas import LemmaTable, lemma
 
 # Snowball algorithm per language; a language without one keeps whole words.
 SNOWBALL = {"en": "english", "ar": "arabic", "fa": "persian", "fr": "french", "ru": "russian", "tr": "turkish"}
@@ -28,20 +30,6 @@ LEMMATISED = {"uk"}  # pymorphy3 with pymorphy3-dicts-uk
 _STEMMER_LETTERS = {"fa": str.maketrans({"ي": "ی"}), "ar": str.maketrans({"ک": "ك", "ی": "ي"})}
 MIN_STEM = 3  # letters a word keeps when an ending (search.toml `suffixes`) is taken off
 _stemmers: dict[str, Stemmer.Stemmer] = {}  # not pickled with the index; built on first use
-_morph: dict = {}  # the same for pymorphy3
-# The Ukrainian dictionary holds Cyrillic words only; pymorphy3 fails on some other characters
-# (unicodedata has no name for them), so anything else is kept as typed.
-_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff'’ʼ-]+")
-
-
-def _lemma(word: str) -> str:
-    if not _CYRILLIC_WORD.fullmatch(word):
-        return word
-    if "uk" not in _morph:
-        import pymorphy3
-
-        _morph["uk"] = pymorphy3.MorphAnalyzer(lang="uk")
-    return normalize(_morph["uk"].parse(word)[0].normal_form)
 
 
 def _stemmer(algorithm: str) -> Stemmer.Stemmer:
@@ -70,6 +58,7 @@ class Analyzer:
         self.glued_prefixes = _longest_first(glued_prefixes)
         self.algorithm = SNOWBALL.get(lang) if stem else None
         self.lemmatised = stem and lang in LEMMATISED
+        self.lemmas: LemmaTable | None = None  # set by the index: then pymorphy3 is not used
         self.suffixes = _longest_first(suffixes) if stem and not self.algorithm and not self.lemmatised else ()
         folds = {normalize(k): normalize(v) for k, v in (folds or {}).items() if normalize(k)}
         self._fold = re.compile("|".join(map(re.escape, _longest_first(folds)))) if folds else None
@@ -87,7 +76,7 @@ class Analyzer:
         if self.suffixes:
             return self._unsuffixed(word)
         if self.lemmatised:
-            return _lemma(word)
+            return lemma(word) if self.lemmas is None else self.lemmas.get(word, word)
         if not self.algorithm:
             return word
         letters = _STEMMER_LETTERS.get(self.lang)

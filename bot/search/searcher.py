@@ -43,12 +43,13 @@ class Searcher:
                  langs: tuple[str, ...] | None = None):
         self.catalog = catalog
         self.indexes: dict[str, LanguageIndex] = {}
+        strings: dict[str, str] = {}  # words and terms, one copy each across languages
         for lang in langs or catalog.codes:
             texts = {cid: c.texts[lang] for cid, c in catalog.cards.items() if lang in c.texts}
             language = catalog.languages[lang]
             analyzer = Analyzer(lang, language.stop_words, stem is None or lang in stem, language.glued_prefixes,
                                 language.suffixes, language.folds)
-            self.indexes[lang] = LanguageIndex(lang, texts, analyzer, params, language.not_covered)
+            self.indexes[lang] = LanguageIndex(lang, texts, analyzer, params, language.not_covered, strings)
 
     def search(self, query: str, lang: str, limit: int = 5) -> list[Hit]:
         """Best cards for `query` among the cards of `lang`, best first."""

@@ -1,0 +1,109 @@
+"""Ukrainian lemmas: pymorphy3 and its Ukrainian dictionary while indexing, a table of forms after.
+
+pymorphy3 reads a word as its dictionary form ("безплатного" -> "безплатний"); loading its Ukrainian
+dictionary takes about 28 MB. A query word matters only when its lemma is a card's term, so when the
+cards are indexed every inflected form of their lemmas is stored, folded, with the lemma pymorphy3
+gives it, and a bot started from the start-up cache looks query words up there and never loads the
+dictionary. A word outside the table is kept as typed: pymorphy3's guesses for words it does not know
+(mostly typos) are lost, and look-alikes find those by their surface form anyway.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from array import array
+
+from ..normalize import normalize
+
+_morph: dict = {}  # not pickled with the index; loaded on first use, while indexing
+# The Ukrainian dictionary holds Cyrillic words only; pymorphy3 fails on some other characters
+# (unicodedata has no name for them), so anything else is kept as typed.
+CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff'’ʼ-]+")
+_WRITTEN_WORD = re.compile(r"[\u0400-\u04ff]+(?:['’ʼ-][\u0400-\u04ff]+)*")  # "ім'я", "будь-який"
+
+
+def _morphology():
+    if "uk" not in _morph:
+        import pymorphy3
+
+        _morph["uk"] = pymorphy3.MorphAnalyzer(lang="uk")
+    return _morph["uk"]
+
+
+# Memoised: tests and calibration index the same words many times over in one process.
+@functools.lru_cache(maxsize=65536)
+def _dictionary_form(word: str) -> str:
+    """pymorphy3's first reading of `word`, unfolded (folded, "автоматичний" would lose its й)."""
+    return _morphology().parse(word)[0].normal_form
+
+
+def lemma(word: str) -> str:
+    """`word`'s lemma by pymorphy3, folded."""
+    return normalize(_dictionary_form(word)) if CYRILLIC_WORD.fullmatch(word) else word
+
+
+@functools.lru_cache(maxsize=16384)
+def _inflections(word: str) -> tuple[str, ...]:
+    """The folded forms of every paradigm pymorphy3 reads `word` in ("безплатний" -> "безплатного", ...)."""
+    forms = {form.word for parse in _morphology().parse(word) for form in parse.lexeme}
+    return tuple(sorted({normalize(form) for form in forms}))
+
+
+class LemmaTable:
+    """Folded word -> lemma, for the forms `build` found: sorted in one string, a fraction of a dict's memory."""
+
+    def __init__(self, table: dict[str, str]):
+        forms = sorted(table)
+        self._forms = "".join(forms)
+        self._ends = array("I", [0])
+        for form in forms:
+            self._ends.append(self._ends[-1] + len(form))
+        self._lemmas = sorted(set(table.values()))
+        position = {term: n for n, term in enumerate(self._lemmas)}
+        self._lemma_of = array("I", (position[table[form]] for form in forms))
+
+    def __len__(self) -> int:
+        return len(self._lemma_of)
+
+    def _form(self, n: int) -> str:
+        return self._forms[self._ends[n] : self._ends[n + 1]]
+
+    def get(self, word: str, default: str | None = None) -> str | None:
+        low, high = 0, len(self._lemma_of)
+        while low < high:
+            middle = (low + high) // 2
+            if self._form(middle) < word:
+                low = middle + 1
+            else:
+                high = middle
+        if low < len(self._lemma_of) and self._form(low) == word:
+            return self._lemmas[self._lemma_of[low]]
+        return default
+
+    def items(self):
+        return ((self._form(n), self._lemmas[self._lemma_of[n]]) for n in range(len(self)))
+
+
+def build(words: dict[str, str], texts) -> LemmaTable:
+    """The cards' folded `words` (word -> its term, a lemma) and their `texts` as written: each form of
+    the paradigms of every reading of those words, their terms and their first readings' lemmas, that
+    is not one of `words` -> the lemma pymorphy3's first reading gives it (as a query word was read
+    before the table), kept where that lemma or the form itself is a card's term. The terms themselves
+    too: a query word that is a term matches it only if pymorphy3 agrees. The words as written count
+    because folding loses letters pymorphy3 needs ("безплатний" folds to "безплатнии")."""
+    terms = {term: term for term in words.values()}  # the index's own strings, shared
+    written = {w for text in texts for w in _WRITTEN_WORD.findall(text.casefold())}
+    readings = {w for w in [*written, *words, *terms] if CYRILLIC_WORD.fullmatch(w)}
+    readings |= {_dictionary_form(w) for w in readings}
+    table: dict[str, str] = {}
+    seen = set(words)
+    for form in [*sorted(terms), *(form for word in sorted(readings) for form in _inflections(word))]:
+        if form in seen:
+            continue
+        seen.add(form)
+        read = lemma(form)
+        if read != form and (read in terms or form in terms):
+            table[form] = terms.get(read, read)
+    return LemmaTable(table)
