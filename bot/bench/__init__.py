@@ -57,8 +57,9 @@ def latency(searcher: Searcher, sets, repeat: int) -> tuple[list[float], list[fl
 def cold_start(cache: Path) -> tuple[float, float]:
     """Seconds from process start to the first reply, and peak RSS (MB) of that process once it has
     searched in every language as people do: a keyword, and a question with a word no card uses
-    (so every stemmer runs and Ukrainian loads its lemmatiser's dictionary, about 28 MB, as in
-    production after the first such Ukrainian message)."""
+    (so every stemmer runs, and Ukrainian looks the word up in its lemma table: until 2026-12-06 13:00
+    this loaded pymorphy3's Ukrainian dictionary, about 28 MB, as production did after the first such
+    Ukrainian message)."""
     # Peak RSS from /proc (VmHWM): getrusage's ru_maxrss would carry over the benchmark's own peak,
     # which Linux passes on to a forked child.
     code = ("import time;t=time.perf_counter();from bot.engine import build_engine;e=build_engine();"
