@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bot import startup_cache
 from bot.content import CONTENT_DIR
 from bot.search import lemmas
@@ -46,3 +48,31 @@ def test_the_lemma_table_gives_what_pymorphy3_gives(engine):
     assert [read for _, read in sample] == [lemmas.lemma(form) for form, _ in sample]
     assert table.get("зоопарками") is None and table.get("") is None and table.get("ꙮꙮ") is None  # none, first, last
     assert analyzer.term("зоопарками") == "зоопарками"  # no card's lemma: kept as typed, matches nothing
+
+
+WORDS = {"зарплата": "зарплата", "адвокат": "адвокат"}
+TEXTS = ["Зарплата і адвокат"]
+
+
+def test_the_lemma_table_is_kept_on_disk_and_read_back_without_pymorphy3(tmp_path, monkeypatch):
+    monkeypatch.setenv("RIGHTS_BOT_CACHE_DIR", str(tmp_path))
+    lemmas.build(WORDS, [*TEXTS, "ще"])  # other cards' words: another table, replaced by the next
+    first = lemmas.build(WORDS, TEXTS)
+    [kept] = tmp_path.glob("uk-lemmas-*.tsv")
+    assert kept.stat().st_mode & 0o077 == 0
+    for name in ("_dictionary_form", "_inflections", "_morphology"):
+        monkeypatch.setattr(lemmas, name, lambda *_: pytest.fail("pymorphy3 was used"))
+    again = lemmas.build(WORDS, TEXTS)
+    assert list(again.items()) == list(first.items()) and again.get("зарплатою") == "зарплата"
+
+
+def test_a_damaged_or_writable_by_others_lemma_table_is_built_anew(tmp_path, monkeypatch):
+    monkeypatch.setenv("RIGHTS_BOT_CACHE_DIR", str(tmp_path))
+    expected = list(lemmas.build(WORDS, TEXTS).items())
+    [kept] = tmp_path.glob("uk-lemmas-*.tsv")
+    kept.write_text(kept.read_text(encoding="utf-8").replace("\t", " ", 1), encoding="utf-8")  # a broken row
+    assert list(lemmas.build(WORDS, TEXTS).items()) == expected
+    kept.write_text(kept.read_text(encoding="utf-8") + "зарплатою\tадвокат\n", encoding="utf-8")
+    kept.chmod(0o666)  # anyone could have written that row
+    assert list(lemmas.build(WORDS, TEXTS).items()) == expected
+    assert kept.stat().st_mode & 0o077 == 0

@@ -6,16 +6,29 @@ cards are indexed every inflected form of their lemmas is stored, folded, with t
 gives it, and a bot started from the start-up cache looks query words up there and never loads the
 dictionary. A word outside the table is kept as typed: pymorphy3's guesses for words it does not know
 (mostly typos) are lost, and look-alikes find those by their surface form anyway.
+
+Building the table reads some 50,000 forms with pymorphy3 (15-40 s on a shared machine), so it is kept
+on disk beside the start-up cache, named by a hash of what it is built from: `main.py check`, the tests
+and a start after a change to other languages' content read it back in a fraction of a second.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
+import logging
+import os
 import re
+import tempfile
 from array import array
+from importlib.metadata import version
+from pathlib import Path
 
 from ..normalize import normalize
+
+log = logging.getLogger(__name__)
+HEADER = "rights-bot Ukrainian lemma table "
 
 _morph: dict = {}  # not pickled with the index; loaded on first use, while indexing
 # The Ukrainian dictionary holds Cyrillic words only; pymorphy3 fails on some other characters
@@ -95,6 +108,10 @@ def build(words: dict[str, str], texts) -> LemmaTable:
     because folding loses letters pymorphy3 needs ("безплатний" folds to "безплатнии")."""
     terms = {term: term for term in words.values()}  # the index's own strings, shared
     written = {w for text in texts for w in _WRITTEN_WORD.findall(text.casefold())}
+    path = _cache_path(words, written)
+    found = _read(path)
+    if found is not None:
+        return LemmaTable({form: terms.get(read, read) for form, read in found.items()})
     readings = {w for w in [*written, *words, *terms] if CYRILLIC_WORD.fullmatch(w)}
     readings |= {_dictionary_form(w) for w in readings}
     table: dict[str, str] = {}
@@ -106,4 +123,51 @@ def build(words: dict[str, str], texts) -> LemmaTable:
         read = lemma(form)
         if read != form and (read in terms or form in terms):
             table[form] = terms.get(read, read)
+    _save(path, table)
     return LemmaTable(table)
+
+
+def _cache_path(words: dict[str, str], written: set[str]) -> Path:
+    from ..startup_cache import cache_dir  # not at import: startup_cache imports the search package
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for name in ("pymorphy3", "pymorphy3-dicts-uk"):
+        digest.update(version(name).encode() + b"\0")
+    for word, term in sorted(words.items()):
+        digest.update(f"{word}\t{term}\n".encode())
+    digest.update("\n".join(sorted(written)).encode())
+    return cache_dir() / f"uk-lemmas-{digest.hexdigest()[:20]}.tsv"
+
+
+def _read(path: Path) -> dict[str, str] | None:
+    """The table kept at `path`: only from a file this user owns and no one else can write, whole."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(descriptor, encoding="utf-8") as handle:
+            stat = os.fstat(handle.fileno())
+            if hasattr(os, "getuid") and (stat.st_uid != os.getuid() or stat.st_mode & 0o022):
+                return None
+            header, *lines = handle.read().split("\n")
+        rows = [line.split("\t") for line in lines if line]
+        if header != HEADER + path.stem or any(len(row) != 2 for row in rows):
+            raise ValueError("not a whole lemma table")
+        return dict(rows)
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, UnicodeDecodeError):
+        log.warning("lemma table %s could not be read; building it anew", path.name)
+        return None
+
+
+def _save(path: Path, table: dict[str, str]) -> None:
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        text = HEADER + path.stem + "\n" + "".join(f"{form}\t{read}\n" for form, read in sorted(table.items()))
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False) as handle:
+            handle.write(text)
+        os.replace(handle.name, path)  # whole or not at all
+        for old in path.parent.glob("uk-lemmas-*.tsv"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError as error:  # a convenience: search works without it
+        log.info("lemma table not kept on disk (%s)", type(error).__name__)
