@@ -187,3 +187,54 @@ def test_a_broken_list_pattern_table_says_what_to_fix(tmp_path, table, error):
     (tmp_path / "list_patterns.toml").write_text(table, encoding="utf-8")
     with pytest.raises(BadListPattern, match=r"translations/list_patterns.toml.*" + error):
         load_list_patterns(tmp_path)
+
+
+def test_the_locale_facts_kept_in_the_start_up_cache_are_what_babel_says(catalog):
+    """The start-up cache keeps Babel's answers (bot/i18n.py LocaleFacts) so that a running bot never
+    loads Babel's locale data; they must be Babel's answers, in every offered language."""
+    from babel import Locale
+    from babel.lists import format_list
+    from babel.numbers import format_decimal
+
+    from bot.i18n import join_with, locale_facts
+
+    numbers = {n for card in catalog.cards.values() for s in card.sources for n in (s.principle, *s.guidelines)}
+    assert len(numbers) > 50
+    for code in catalog.codes:
+        facts, locale = locale_facts(code, numbers | {1234, 1234567}), Locale.parse(code)
+        assert facts.rtl == (locale.character_order == "right-to-left"), code
+        assert facts.name == locale.get_display_name(code), code
+        assert facts.numbers == {n: format_decimal(n, locale=code) for n in numbers | {1234, 1234567}}, code
+        for count in range(6):
+            items = [str(79 + n) for n in range(count)]
+            assert join_with(facts.list_pattern, items) == format_list(items, locale=code), (code, count)
+
+
+def test_a_bot_started_from_the_cache_never_loads_babels_locale_data(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from bot import startup_cache
+    from bot.content import CONTENT_DIR
+
+    startup_cache.load(CONTENT_DIR, tmp_path)  # writes the cache, as a first start does
+    code = """
+import json, babel.localedata as data
+loaded, load = [], data.load
+data.load = lambda name, *args, **kwargs: loaded.append(name) or load(name, *args, **kwargs)
+from bot.engine import build_engine
+engine = build_engine()
+for lang in engine.catalog.codes:
+    for message in ("doctor", engine.catalog.cards["health-doctor"].texts[lang].title):
+        engine.text(lang, message)
+    engine.command(lang, "language")
+    engine.command(lang, "start")
+print(json.dumps(sorted(set(loaded))))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent,
+                         env={**os.environ, "RIGHTS_BOT_CACHE_DIR": str(tmp_path)}).stdout
+    assert json.loads(out) == []
