@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import hashlib
 from types import MappingProxyType
 
 from .content import Catalog, load_catalog
@@ -43,10 +44,15 @@ TUNING_JUNK = {
 }
 
 
+def fold_of(question: str) -> int:
+    """A question's fold, from its own text: adding or removing another question moves no other one
+    (numbered by position, one new question reshuffled every later card's folds and moved the figures)."""
+    return int.from_bytes(hashlib.sha256(question.encode()).digest()[:4], "big") % FOLDS
+
+
 def _without(catalog: Catalog, lang: str, fold: int) -> tuple[Catalog, list[Labelled]]:
-    """The catalog with every `FOLDS`-th example question of `lang` taken out, and those questions."""
+    """The catalog with the example questions of `lang` in `fold` taken out, and those questions."""
     cards, held = {}, []
-    position = 0
     for card in catalog.cards.values():
         text = card.texts.get(lang)
         if text is None or not text.questions:
@@ -54,8 +60,7 @@ def _without(catalog: Catalog, lang: str, fold: int) -> tuple[Catalog, list[Labe
             continue
         keep = []
         for question in text.questions:
-            (held.append(Labelled(question, frozenset({card.id}))) if position % FOLDS == fold else keep.append(question))
-            position += 1
+            (held.append(Labelled(question, frozenset({card.id}))) if fold_of(question) == fold else keep.append(question))
         texts = dict(card.texts, **{lang: dataclasses.replace(text, questions=tuple(keep))})
         cards[card.id] = dataclasses.replace(card, texts=MappingProxyType(texts))
     return dataclasses.replace(catalog, cards=MappingProxyType(cards)), held
