@@ -16,7 +16,6 @@ import logging
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from types import MappingProxyType
 
@@ -24,6 +23,7 @@ import babel
 
 from .content import CONTENT_DIR, Catalog, load_catalog
 from .i18n import locale_facts, remember
+from .kept_files import read_own, write_whole
 from .search import Searcher
 
 log = logging.getLogger(__name__)
@@ -82,13 +82,10 @@ def _read_trusted(path: Path, key: str) -> memoryview | None:
     Unpickling runs code, so a file someone else could have written is never unpickled; and the
     header names the content it was built from, with a hash of the bytes that follow.
     """
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    with os.fdopen(descriptor, "rb") as handle:
-        stat = os.fstat(handle.fileno())
-        if hasattr(os, "getuid") and (stat.st_uid != os.getuid() or stat.st_mode & 0o022):
-            log.warning("start-up cache %s is not this user's alone; not reading it", path.name)
-            return None
-        data = handle.read()
+    data = read_own(path)
+    if data is None:
+        log.warning("start-up cache %s is not this user's alone; not reading it", path.name)
+        return None
     end = -1
     for _ in range(3):  # the header's three lines
         end = data.find(b"\n", end + 1)
@@ -105,19 +102,8 @@ def _read_trusted(path: Path, key: str) -> memoryview | None:
 
 def _save(path: Path, value: object, key: str) -> None:
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         header = MAGIC + key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n"
-        # mkstemp makes the file readable and writable by this user only
-        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as handle:
-            try:
-                handle.write(header + payload)
-            except BaseException:
-                os.unlink(handle.name)
-                raise
-        os.replace(handle.name, path)  # whole or not at all, even with two instances starting
-        for old in path.parent.glob("startup-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        write_whole(path, header + payload, "startup-*.pickle")
     except Exception as error:  # the cache is a convenience: never a reason not to start
         log.info("start-up cache not written (%s); the bot works without it", type(error).__name__)

@@ -18,13 +18,12 @@ import bisect
 import functools
 import hashlib
 import logging
-import os
 import re
-import tempfile
 from array import array
 from importlib.metadata import version
 from pathlib import Path
 
+from ..kept_files import read_own, write_whole
 from ..normalize import normalize
 
 log = logging.getLogger(__name__)
@@ -142,12 +141,10 @@ def _cache_path(words: dict[str, str], written: set[str]) -> Path:
 def _read(path: Path) -> dict[str, str] | None:
     """The table kept at `path`: only from a file this user owns and no one else can write, whole."""
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        with os.fdopen(descriptor, encoding="utf-8") as handle:
-            stat = os.fstat(handle.fileno())
-            if hasattr(os, "getuid") and (stat.st_uid != os.getuid() or stat.st_mode & 0o022):
-                return None
-            header, *lines = handle.read().split("\n")
+        data = read_own(path)
+        if data is None:
+            return None
+        header, *lines = data.decode("utf-8").split("\n")
         rows = [line.split("\t") for line in lines if line]
         if header != HEADER + path.stem or any(len(row) != 2 for row in rows):
             raise ValueError("not a whole lemma table")
@@ -161,13 +158,7 @@ def _read(path: Path) -> dict[str, str] | None:
 
 def _save(path: Path, table: dict[str, str]) -> None:
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         text = HEADER + path.stem + "\n" + "".join(f"{form}\t{read}\n" for form, read in sorted(table.items()))
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False) as handle:
-            handle.write(text)
-        os.replace(handle.name, path)  # whole or not at all
-        for old in path.parent.glob("uk-lemmas-*.tsv"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        write_whole(path, text.encode("utf-8"), "uk-lemmas-*.tsv")
     except OSError as error:  # a convenience: search works without it
         log.info("lemma table not kept on disk (%s)", type(error).__name__)
