@@ -32,6 +32,14 @@ def test_folds_apply_longest_first_and_before_endings():
     assert Analyzer("ti").term("ኣመት") != Analyzer("ti").term("አመት")  # only where a language says so
 
 
+def test_a_stop_word_typed_in_a_folded_spelling_is_still_a_stop_word():
+    # Tajik typed on an old keyboard: "кї" for "кӣ" ("who"); the fold must reach the stop words too.
+    tg = Analyzer("tg", stop_words=("кӣ", "чӣ тавр"), folds={"ї": "ӣ"})
+    assert tg.is_stop(normalize("кї")) and not tg.is_content(normalize("кї"))
+    assert tg.stopped(normalize("чї тавр духтур").split()) == [True, True, False]
+    assert tg.is_content(normalize("духтур"))
+
+
 def test_amharic_letters_said_alike_are_one_letter(engine, catalog):
     if "am" not in catalog.codes:
         pytest.fail("Amharic is offered on main; this test needs it")

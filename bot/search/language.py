@@ -10,7 +10,7 @@ nationalities, "I am a refugee". They still count, a little, so a query made onl
 that opens a card. Glued prefixes (search.toml) are stop words people type stuck to the next word.
 A language Snowball has no stemmer for may list, in search.toml, `suffixes` (endings taken off, at most
 two stacked: a light stemmer written as data) and `[folds]` (spellings it reads as one: Somali double
-vowels, Amharic ሃ/ሀ), both applied alike to the cards' words and to what people type.
+vowels, Amharic ሃ/ሀ), applied alike to the cards' words, to the stop words and to what people type.
 """
 
 from __future__ import annotations
@@ -63,16 +63,19 @@ class Analyzer:
         folds = {normalize(k): normalize(v) for k, v in (folds or {}).items() if normalize(k)}
         self._fold = re.compile("|".join(map(re.escape, _longest_first(folds)))) if folds else None
         self._folds = folds
-        phrases = [tuple(normalize(s).split()) for s in stop_words]
+        phrases = [tuple(map(self.fold, normalize(s).split())) for s in stop_words]
         self.stop_words = frozenset(p[0] for p in phrases if len(p) == 1)
         self.stop_phrases: dict[str, list[tuple[str, ...]]] = {}  # first word -> whole phrases
         for phrase in phrases:
             if len(phrase) > 1:
                 self.stop_phrases.setdefault(phrase[0], []).append(phrase)
 
+    def fold(self, word: str) -> str:
+        """`word` with the spellings search.toml's [folds] reads as one written alike."""
+        return self._fold.sub(lambda m: self._folds[m.group()], word) if self._fold else word
+
     def term(self, word: str) -> str:
-        if self._fold:
-            word = self._fold.sub(lambda m: self._folds[m.group()], word)
+        word = self.fold(word)
         if self.suffixes:
             return self._unsuffixed(word)
         if self.lemmatised:
@@ -93,10 +96,14 @@ class Analyzer:
         return word
 
     def is_content(self, word: str) -> bool:
-        return searchable(word) and word not in self.stop_words
+        return searchable(word) and not self.is_stop(word)
+
+    def is_stop(self, word: str) -> bool:
+        return self.fold(word) in self.stop_words
 
     def stopped(self, words: list[str]) -> list[bool]:
         """For each word of a folded text: is it a stop word, alone or inside a stop phrase?"""
+        words = [self.fold(w) for w in words]
         flags = [w in self.stop_words for w in words]
         for start, word in enumerate(words):
             for phrase in self.stop_phrases.get(word, ()):

@@ -64,9 +64,8 @@ def _unglue(index: LanguageIndex, words: list[str]) -> list[str]:
     if not prefixes:
         return words
     out: list[str] = []
-    stop_words = index.analyzer.stop_words
     for word in words:
-        prefix = None if word in index.terms or word in stop_words else next(
+        prefix = None if word in index.terms or index.analyzer.is_stop(word) else next(
             (p for p in prefixes if word.startswith(p) and len(word) - len(p) >= 3 and word[len(p):] in index.terms), None)
         if prefix:
             out += [prefix, word[len(prefix):]]

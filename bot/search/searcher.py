@@ -58,7 +58,7 @@ class Searcher:
     def is_word(self, word: str, lang: str) -> bool:
         """Do `lang`'s cards or stop words use `word` (folded)?"""
         index = self.indexes.get(lang)
-        return index is not None and (word in index.surface or word in index.analyzer.stop_words)
+        return index is not None and (word in index.surface or index.analyzer.is_stop(word))
 
     def search_any(self, query: str, lang: str, limit: int = 5) -> list[Hit]:
         return list(self.answer(query, lang, limit).hits)
