@@ -15,6 +15,7 @@ import hashlib
 import logging
 import os
 import pickle
+import subprocess
 import sys
 from pathlib import Path
 from types import MappingProxyType
@@ -55,25 +56,73 @@ MAGIC = b"rights-bot start-up cache\n"
 
 
 def load(root: Path = CONTENT_DIR, directory: Path | None = None) -> tuple[Catalog, Searcher]:
-    """The catalog and its searcher: from the cache when it matches, else built and cached."""
+    """The catalog and its searcher: from the cache when it matches, else built and cached.
+
+    The cache is built in a child process when it can be: building loads what a bot started from the
+    cache never needs (pymorphy3's Ukrainian dictionary, about 28 MB, and Babel's locale data), and a
+    process keeps such memory for as long as it runs."""
     root, directory = Path(root), directory or cache_dir()
     key = cache_key(root)
     path = directory / f"startup-{key}.pickle"
+    loaded = _load(path, key)
+    if loaded is None and _writable(directory) and _build_in_child(root, directory):
+        loaded = _load(path, key)
+    return loaded or _build(root, path, key)
+
+
+def _load(path: Path, key: str) -> tuple[Catalog, Searcher] | None:
     try:
         payload = _read_trusted(path, key)
-        if payload is not None:
-            catalog, searcher, facts = pickle.loads(payload)
-            remember(facts)
-            return catalog, searcher
     except FileNotFoundError:
-        pass
+        return None
     except Exception:  # a damaged file: build anew
         log.warning("start-up cache %s could not be read; rebuilding it", path.name)
+        return None
+    if payload is None:
+        return None
+    try:
+        catalog, searcher, facts = pickle.loads(payload)
+    except Exception:
+        log.warning("start-up cache %s could not be read; rebuilding it", path.name)
+        return None
+    remember(facts)
+    return catalog, searcher
+
+
+def _build(root: Path, path: Path, key: str) -> tuple[Catalog, Searcher]:
     catalog = load_catalog(root)
     searcher = Searcher(catalog)
     numbers = {n for card in catalog.cards.values() for s in card.sources for n in (s.principle, *s.guidelines)}
     _save(path, (catalog, searcher, {code: locale_facts(code, numbers) for code in catalog.codes}), key)
     return catalog, searcher
+
+
+def build_here(root: str, directory: str) -> None:
+    """Build and write the cache in this process: what the child started by `_build_in_child` runs."""
+    root_path = Path(root)
+    key = cache_key(root_path)
+    _build(root_path, Path(directory) / f"startup-{key}.pickle", key)
+
+
+def _writable(directory: Path) -> bool:
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(directory, os.W_OK)
+
+
+def _build_in_child(root: Path, directory: Path) -> bool:
+    """Build the cache in a child process; False when that could not be done (then the caller builds)."""
+    if not sys.executable:
+        return False
+    code = "import sys; from bot.startup_cache import build_here; build_here(sys.argv[1], sys.argv[2])"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(HERE.parent), os.environ.get("PYTHONPATH"))))}
+    try:
+        return subprocess.run([sys.executable, "-c", code, str(root), str(directory)], env=env,
+                              stdin=subprocess.DEVNULL, timeout=900).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
 
 
 def _read_trusted(path: Path, key: str) -> memoryview | None:

@@ -1,6 +1,9 @@
 """The start-up cache: used when it matches, rebuilt when content changes, never needed to start."""
 
 import pickle
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -96,3 +99,15 @@ def test_the_cache_is_written_for_this_user_only(content_copy, tmp_path):
     [path] = (tmp_path / "cache").glob("startup-*.pickle")
     assert path.stat().st_mode & 0o077 == 0
     assert (tmp_path / "cache").stat().st_mode & 0o077 == 0
+
+
+def test_a_bot_that_builds_the_cache_keeps_none_of_what_only_building_needs(content_copy, tmp_path):
+    """The cache is built in a child process: the bot itself then holds what a start from the cache
+    holds, not Babel's locale data (nor, when the Ukrainian lemma table is built, pymorphy3)."""
+    code = ("import sys; from pathlib import Path; import babel.localedata as data; from bot import startup_cache;"
+            "_, s = startup_cache.load(Path(sys.argv[1]), Path(sys.argv[2]));"
+            "print(s.search('doctor no papers', 'en')[0].card_id, sorted(data._cache), 'pymorphy3' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(content_copy), str(tmp_path / "cache")], check=True,
+                         capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1]).stdout.split()
+    assert out == ["health-doctor", "[]", "False"]
+    assert len(list((tmp_path / "cache").glob("startup-*.pickle"))) == 1
