@@ -65,6 +65,27 @@ _APOSTROPHES = re.compile(r"(?<=\w)'(?=\w)")
 _NOT_WORD = re.compile(rf"[^\w{_INDIC_MARKS}]+")
 
 
+# Latin and Cyrillic letters that look alike (lowercase, as casefold leaves them). A word typed with
+# both, as a phone switching keyboards or a page built to defeat search writes it, is read in the
+# script most of its letters are in: Uzbek "pаsport" with a Cyrillic а, Russian "вpaч" with Latin p, a.
+_LOOK_ALIKE = dict(zip("авекмнорстухіјѕһ", "abekmhopctyxijsh"))
+_TO_LATIN = str.maketrans(_LOOK_ALIKE)
+_TO_CYRILLIC = str.maketrans({latin: cyrillic for cyrillic, latin in _LOOK_ALIKE.items() if cyrillic != "һ"})
+_LATIN_LETTER = re.compile(r"[a-z]")
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+_MIXED_WORD = re.compile(r"\w*(?:[a-z]\w*[\u0400-\u04ff]|[\u0400-\u04ff]\w*[a-z])\w*")
+
+
+def _one_script(match: re.Match) -> str:
+    word = match.group()
+    latin, cyrillic = len(_LATIN_LETTER.findall(word)), len(_CYRILLIC_LETTER.findall(word))
+    if latin == cyrillic:
+        return word
+    table, minority = (_TO_LATIN, _CYRILLIC_LETTER) if latin > cyrillic else (_TO_CYRILLIC, _LATIN_LETTER)
+    folded = word.translate(table)
+    return word if minority.search(folded) else folded  # a letter with no look-alike: two words' worth, leave it
+
+
 class _Folds(dict):
     """str.translate table built as characters come: combining marks dropped, any digit to 0-9;
     it starts with the letter folds above.
@@ -98,6 +119,8 @@ def normalize(text: str) -> str:
     # Decomposed first, so that a letter with an accent (ӧ, ؤ) folds like the letter without it.
     text = unicodedata.normalize("NFD", text).translate(_FOLDS)
     text = _APOSTROPHES.sub("", text)  # "don't" -> "dont", Ukrainian "ім'я" -> "імя", Uzbek "o'zbek" -> "ozbek"
+    if _LATIN_LETTER.search(text) and _CYRILLIC_LETTER.search(text):
+        text = _MIXED_WORD.sub(_one_script, text)
     return _NOT_WORD.sub(" ", text.replace("_", " ")).strip()
 
 

@@ -149,3 +149,19 @@ def test_every_example_question_typed_on_a_keyboard_without_the_letters_folds_th
     # The table must change some questions, or the test proves nothing; how many depends on how the
     # translator typed them (Tajik ones are mostly written as on a Russian keyboard already).
     assert len(retyped) >= min(len(questions), 30) / 10, "the keyboard table should change some questions"
+
+
+@pytest.mark.parametrize("typed, folded", [
+    ("pаsport", "pasport"),  # Uzbek Latin with a Cyrillic а
+    ("ishхona", "ishxona"),  # Cyrillic х
+    ("мoжнo к врaчу", "можно к врачу"),  # Russian with Latin o and a
+    ("РАSPORT", "pasport"),  # capitals: Cyrillic Р and А among Latin
+])
+def test_a_word_mixing_latin_and_cyrillic_look_alikes_is_read_in_its_main_script(typed, folded):
+    assert n.normalize(typed) == folded
+
+
+@pytest.mark.parametrize("typed", ["вpaч", "doctor врач", "жpasport"])
+def test_mixed_words_without_a_clear_script_or_look_alike_stay_as_typed(typed):
+    # Two letters each way, two words, or a letter (ж) with no Latin look-alike: nothing to guess.
+    assert n.normalize(typed) == typed
