@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 from pathlib import Path
 
+from babel.messages.mofile import read_mo, write_mo
+from babel.messages.pofile import read_po
+
 from . import callbacks as cb
 from .content import ID_PATTERN, MAX_QUESTIONS, MIN_QUESTIONS, SOURCE_LANG, Catalog, ContentError, load_catalog
-from .i18n import LIST_PATTERNS, BadListPattern, MissingCatalog, without_and
+from .i18n import LIST_PATTERNS, TRANSLATIONS_DIR, BadListPattern, MissingCatalog, without_and
 from .normalize import normalize
 from .screens import MAX_ROWS
 from .telegram_html import html_problems
@@ -102,7 +106,56 @@ def check_catalog(catalog: Catalog) -> list[str]:
         return problems + [str(error)]
     problems += rendered_problems(engine)
     problems += list_pattern_problems(engine)
+    problems += interface_problems(catalog.codes)
     return problems
+
+
+def interface_problems(codes, directory: Path = TRANSLATIONS_DIR) -> list[str]:
+    """Every interface string of the template translated in each offered language's catalog, with every
+    plural form, and the compiled .mo made from the current .po; else the bot shows English there."""
+    with (directory / "messages.pot").open("rb") as handle:
+        template = [m.id for m in read_po(handle) if m.id]
+    problems = []
+    for code in codes:
+        po_path = directory / code / "LC_MESSAGES" / "messages.po"
+        if code == SOURCE_LANG or not po_path.exists():
+            continue  # English is the template; a missing catalog is load_translators' error
+        with po_path.open("rb") as handle:
+            po = read_po(handle)
+        where = f"translations/{code}/LC_MESSAGES/messages.po"
+        for msgid in template:
+            message = po.get(msgid)
+            forms = () if message is None else message.string if isinstance(message.string, (list, tuple)) else (message.string,)
+            wanted = po.num_plurals if isinstance(msgid, (list, tuple)) else 1
+            name = msgid if isinstance(msgid, str) else msgid[0]
+            if message is None or message.fuzzy or len(forms) != wanted or not all(forms):
+                problems.append(f"{where}: '{name}' is not translated{' (marked fuzzy)' if message is not None and message.fuzzy else ''}"
+                                f"; write its msgstr ({wanted} form{'s' * (wanted > 1)}), remove any '#, fuzzy' line, "
+                                "then run pybabel compile -d translations")
+        if _compiled(po) != _compiled_file(po_path.with_suffix(".mo")):
+            problems.append(f"translations/{code}/LC_MESSAGES/messages.mo is older than its .po: run pybabel compile -d translations")
+    return problems
+
+
+def _compiled(po) -> dict:
+    fresh = io.BytesIO()
+    write_mo(fresh, po)
+    fresh.seek(0)
+    return _translations(read_mo(fresh))
+
+
+def _compiled_file(path: Path) -> dict | None:
+    if not path.exists():
+        return None
+    with path.open("rb") as handle:
+        return _translations(read_mo(handle))
+
+
+def _translations(catalog) -> dict:
+    """Message id -> translation, for the messages a compiled catalog carries (not the .mo header,
+    which names the Babel version)."""
+    return {m.id if isinstance(m.id, str) else tuple(m.id): m.string if isinstance(m.string, str) else tuple(m.string)
+            for m in catalog if m.id and not m.fuzzy and (all(m.string) if isinstance(m.string, (list, tuple)) else m.string)}
 
 
 def list_pattern_problems(engine) -> list[str]:

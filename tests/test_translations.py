@@ -63,3 +63,30 @@ def test_every_message_has_every_plural_form_of_its_language():
             assert len(forms) == expected and all(forms), (
                 f"{po.relative_to(ROOT)}: '{message.id if isinstance(message.id, str) else message.id[0]}' needs "
                 f"{expected} translated form(s); fill every msgstr[...] and run pybabel compile -d translations")
+
+
+def test_check_finds_no_interface_string_left_untranslated(catalog):
+    from bot.check import interface_problems
+
+    assert interface_problems(catalog.codes) == []
+
+
+def test_check_names_each_untranslated_interface_string_and_the_fix(tmp_path):
+    import shutil
+
+    from bot.check import interface_problems
+
+    shutil.copytree(TRANSLATIONS, tmp_path / "translations")
+    po = tmp_path / "translations" / "fr" / "LC_MESSAGES" / "messages.po"
+    text = po.read_text(encoding="utf-8")
+    text = text.replace('msgstr "Désolé, ce lien ne fonctionne pas."', 'msgstr ""')
+    text = text.replace('msgid "Sorry, I do not know that command."', '#, fuzzy\nmsgid "Sorry, I do not know that command."')
+    text = text.replace('msgstr[1] "principe %(principle)s, directives %(numbers)s"', 'msgstr[1] ""')
+    po.write_text(text, encoding="utf-8")
+    problems = "\n".join(interface_problems(("en", "fr"), tmp_path / "translations"))
+    where = "translations/fr/LC_MESSAGES/messages.po: "
+    assert f"{where}'Sorry, that link did not work.' is not translated" in problems
+    assert f"{where}'Sorry, I do not know that command.' is not translated (marked fuzzy)" in problems
+    assert f"{where}'principle %(principle)s, guideline %(numbers)s' is not translated; write its msgstr (2 forms)" in problems
+    assert "translations/fr/LC_MESSAGES/messages.mo is older than its .po: run pybabel compile -d translations" in problems
+    assert "pybabel compile" in problems and len(problems.splitlines()) == 4
