@@ -52,6 +52,20 @@ def test_a_question_a_card_answers_still_finds_it(searchers):
         assert [h.card_id for h in found.hits] == [h.card_id for h in expected.hits]
 
 
+def test_one_word_the_cards_use_is_not_a_topic_no_card_answers(catalog):
+    """"loan" alone may be the recruitment debt work-fees answers as much as a bank loan: the cards are
+    offered, and the topic, scoring best, keeps any card from opening by itself."""
+    topics = {"bank-loans": ("loan appointment", "loan opening hours", "loan fee online")}
+    plain = Searcher(_with_topics(catalog, {}), langs=("en",))
+    loans = Searcher(_with_topics(catalog, topics), langs=("en",))
+    assert "loan" in loans.indexes["en"].surface  # a word of the cards
+    answer = loans.answer("loan", "en")
+    assert (answer.decision, answer.not_covered) == ("list", None)
+    assert [h.card_id for h in answer.hits] == [h.card_id for h in plain.answer("loan", "en").hits]
+    assert loans.answer("loan appointment", "en").not_covered == "bank-loans"
+    assert loans.answer("when are the loan opening hours", "en").not_covered == "bank-loans"
+
+
 def test_a_topic_is_never_a_hit(searchers):
     _, with_topics = searchers
     for question in ("driving licence", "driving test lost my passport", "licence"):

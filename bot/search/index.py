@@ -10,7 +10,8 @@ the query holds the whole phrase; its words count alone only when they are conte
 
 Topics no card answers (search.toml `[not_covered]`: driving licences, visa fees) are indexed after the
 cards as documents of keywords only, so they compete with the cards under the same scoring; the
-searcher says "not found" when one of them matches a question best.
+searcher says "not found" when one of them matches a question best, unless the question's one content
+word is a word the cards use.
 """
 
 from __future__ import annotations

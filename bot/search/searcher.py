@@ -81,11 +81,14 @@ class Searcher:
             return Answer((), lang, NONE)
         ranked = sorted(card_scores(index, words).items(), key=lambda item: (-item[1], item[0]))
         hits = tuple(Hit(index.card_ids[i], lang, round(s, 2)) for i, s in ranked if i < index.covered)[:limit]
-        if ranked and ranked[0][0] >= index.covered:  # a topic no card answers matches best
+        topic_first = bool(ranked) and ranked[0][0] >= index.covered
+        if topic_first and _beyond_the_cards(index, words):  # a topic no card answers matches best
             return Answer(hits, lang, NONE, index.card_ids[ranked[0][0]].removeprefix(NOT_COVERED))
         weak = not hits or hits[0].score < LIST_SCORE  # only then can a keyword word change the decision
         # A not-covered topic close behind the best card counts as its runner-up: no card opens by itself.
         scores = [round(s, 2) for _, s in ranked[:2]]
+        if topic_first and hits:
+            scores = [hits[0].score, scores[0]]
         return Answer(hits, lang, decide(scores, word_found=weak and _word_found(index, words)))
 
     def _evidence(self, words: list[str], lang: str) -> list[str]:
@@ -103,6 +106,13 @@ class Searcher:
                 if known and 3 * known >= len(strange):
                     counts[other] = known
         return sorted(counts, key=lambda o: -counts[o])[:3]
+
+
+def _beyond_the_cards(index: LanguageIndex, words: list[str]) -> bool:
+    """Can the query be about a topic no card answers? Not when its one content word is a word the cards
+    use: "passport" alone asks about the passport a boss keeps as much as about renewing one."""
+    content = [w for w in dict.fromkeys(words) if index.analyzer.is_content(w)]
+    return len(content) != 1 or content[0] not in index.surface
 
 
 def _latin_pair(word: str) -> bool:
