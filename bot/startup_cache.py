@@ -1,8 +1,8 @@
 """The parsed content, its search indexes and what the bot reads from Babel's locale data for its
 languages (bot/i18n.py `LocaleFacts`), kept on disk between starts.
 
-Reading some 700 TOML tables and indexing eight languages takes about a second; loading the result
-back takes a quarter of that. The file's name is a hash of every content file and of the code that
+Reading the content and indexing twenty languages takes seconds (more the first time the Ukrainian
+lemma table is built); loading the result back takes a fraction of a second. The file's name is a hash of every content file and of the code that
 reads and indexes them, so any change rebuilds it; its header repeats that hash and a hash of the
 rest, checked before loading, and a file another user owns or could write is never loaded. It holds
 nothing but the content and those facts, and the bot runs without it (no directory, read-only disk, a damaged file).
@@ -73,16 +73,12 @@ def load(root: Path = CONTENT_DIR, directory: Path | None = None) -> tuple[Catal
 def _load(path: Path, key: str) -> tuple[Catalog, Searcher] | None:
     try:
         payload = _read_trusted(path, key)
+        if payload is None:
+            return None
+        catalog, searcher, facts = pickle.loads(payload)
     except FileNotFoundError:
         return None
     except Exception:  # a damaged file: build anew
-        log.warning("start-up cache %s could not be read; rebuilding it", path.name)
-        return None
-    if payload is None:
-        return None
-    try:
-        catalog, searcher, facts = pickle.loads(payload)
-    except Exception:
         log.warning("start-up cache %s could not be read; rebuilding it", path.name)
         return None
     remember(facts)
