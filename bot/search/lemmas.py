@@ -83,15 +83,9 @@ class LemmaTable:
         return self._forms[self._ends[n] : self._ends[n + 1]]
 
     def get(self, word: str, default: str | None = None) -> str | None:
-        low, high = 0, len(self._lemma_of)
-        while low < high:
-            middle = (low + high) // 2
-            if self._form(middle) < word:
-                low = middle + 1
-            else:
-                high = middle
-        if low < len(self._lemma_of) and self._form(low) == word:
-            return self._lemmas[self._lemma_of[low]]
+        n = bisect.bisect_left(range(len(self)), word, key=self._form)
+        if n < len(self) and self._form(n) == word:
+            return self._lemmas[self._lemma_of[n]]
         return default
 
     def items(self):
