@@ -64,6 +64,10 @@ def test_one_word_the_cards_use_is_not_a_topic_no_card_answers(catalog):
     assert [h.card_id for h in answer.hits] == [h.card_id for h in plain.answer("loan", "en").hits]
     assert loans.answer("loan appointment", "en").not_covered == "bank-loans"
     assert loans.answer("when are the loan opening hours", "en").not_covered == "bank-loans"
+    # One word that only a topic no card answers uses is that topic's: not found.
+    mortgages = Searcher(_with_topics(catalog, {"mortgages": ("mortgage",)}), langs=("en",))
+    assert not mortgages.indexes["en"].cards_use("mortgage") and "mortgage" in mortgages.indexes["en"].surface
+    assert mortgages.answer("mortgage", "en").not_covered == "mortgages"
 
 
 def test_a_topic_is_never_a_hit(searchers):

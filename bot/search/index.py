@@ -137,6 +137,11 @@ class LanguageIndex:
     def has(self, term: str) -> bool:
         return term in self.slot
 
+    def cards_use(self, word: str) -> bool:
+        """Is `word` (folded) a content word of a card, not only of a topic no card answers?"""
+        term = self.surface.get(word)
+        return term is not None and any(card < self.covered for card, _ in self.postings(term))
+
     def postings(self, term: str):
         """(card position, BM25F weight of `term` in that card) for each card that has the term."""
         slot = self.slot[term]

@@ -112,7 +112,7 @@ def _beyond_the_cards(index: LanguageIndex, words: list[str]) -> bool:
     """Can the query be about a topic no card answers? Not when its one content word is a word the cards
     use: "passport" alone asks about the passport a boss keeps as much as about renewing one."""
     content = [w for w in dict.fromkeys(words) if index.analyzer.is_content(w)]
-    return len(content) != 1 or content[0] not in index.surface
+    return len(content) != 1 or not index.cards_use(content[0])
 
 
 def _latin_pair(word: str) -> bool:
