@@ -73,13 +73,13 @@ _TO_LATIN = str.maketrans(_LOOK_ALIKE)
 _TO_CYRILLIC = str.maketrans({latin: cyrillic for cyrillic, latin in _LOOK_ALIKE.items() if cyrillic != "һ"})
 _LATIN_LETTER = re.compile(r"[a-z]")
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
-_MIXED_WORD = re.compile(r"\w*(?:[a-z]\w*[\u0400-\u04ff]|[\u0400-\u04ff]\w*[a-z])\w*")
+_WORD = re.compile(r"\w+")
 
 
 def _one_script(match: re.Match) -> str:
     word = match.group()
     latin, cyrillic = len(_LATIN_LETTER.findall(word)), len(_CYRILLIC_LETTER.findall(word))
-    if latin == cyrillic:
+    if not latin or not cyrillic or latin == cyrillic:
         return word
     table, minority = (_TO_LATIN, _CYRILLIC_LETTER) if latin > cyrillic else (_TO_CYRILLIC, _LATIN_LETTER)
     folded = word.translate(table)
@@ -120,7 +120,7 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFD", text).translate(_FOLDS)
     text = _APOSTROPHES.sub("", text)  # "don't" -> "dont", Ukrainian "ім'я" -> "імя", Uzbek "o'zbek" -> "ozbek"
     if _LATIN_LETTER.search(text) and _CYRILLIC_LETTER.search(text):
-        text = _MIXED_WORD.sub(_one_script, text)
+        text = _WORD.sub(_one_script, text)  # word by word: one pattern over both scripts backtracks cubically
     return _NOT_WORD.sub(" ", text.replace("_", " ")).strip()
 
 

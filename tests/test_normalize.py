@@ -165,3 +165,9 @@ def test_a_word_mixing_latin_and_cyrillic_look_alikes_is_read_in_its_main_script
 def test_mixed_words_without_a_clear_script_or_look_alike_stay_as_typed(typed):
     # Two letters each way, two words, or a letter (ж) with no Latin look-alike: nothing to guess.
     assert n.normalize(typed) == typed
+
+
+def test_a_whole_message_of_one_long_word_beside_the_other_script_folds_as_typed():
+    # The longest message Telegram sends: one pattern over both scripts took minutes on it (cubic backtracking).
+    assert n.normalize("a" * 4094 + " ж") == "a" * 4094 + " ж"
+    assert n.normalize("pаsport " * 512).split() == ["pasport"] * 512
