@@ -141,17 +141,17 @@ def _compiled(po) -> dict:
     fresh = io.BytesIO()
     write_mo(fresh, po)
     fresh.seek(0)
-    return _translations(read_mo(fresh))
+    return compiled_translations(read_mo(fresh))
 
 
 def _compiled_file(path: Path) -> dict | None:
     if not path.exists():
         return None
     with path.open("rb") as handle:
-        return _translations(read_mo(handle))
+        return compiled_translations(read_mo(handle))
 
 
-def _translations(catalog) -> dict:
+def compiled_translations(catalog) -> dict:
     """Message id -> translation, for the messages a compiled catalog carries (not the .mo header,
     which names the Babel version)."""
     return {m.id if isinstance(m.id, str) else tuple(m.id): m.string if isinstance(m.string, str) else tuple(m.string)

@@ -7,6 +7,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 
+from bot.check import compiled_translations
 from conftest import ROOT
 
 TRANSLATIONS = ROOT / "translations"
@@ -18,12 +19,6 @@ def test_template_has_every_string_in_the_code():
     with (TRANSLATIONS / "messages.pot").open("rb") as handle:
         template = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id}
     assert in_code == template, "run: pybabel extract -F babel.cfg --no-location -o translations/messages.pot . && pybabel update -i translations/messages.pot -d translations"
-
-
-def translated(catalog):
-    """Message id -> translation, for the messages a compiled catalog carries."""
-    return {m.id if isinstance(m.id, str) else tuple(m.id): m.string if isinstance(m.string, str) else tuple(m.string)
-            for m in catalog if m.id and not m.fuzzy and (all(m.string) if isinstance(m.string, (list, tuple)) else m.string)}
 
 
 def test_every_po_has_its_current_mo():
@@ -40,7 +35,7 @@ def test_every_po_has_its_current_mo():
         fresh.seek(0)
         with mo.open("rb") as handle:
             compiled = read_mo(handle)
-        assert translated(compiled) == translated(read_mo(fresh)), f"{mo} is older than its .po: run pybabel compile -d translations"
+        assert compiled_translations(compiled) == compiled_translations(read_mo(fresh)), f"{mo} is older than its .po: run pybabel compile -d translations"
         assert compiled.plural_forms == source.plural_forms, f"{mo}: run pybabel compile -d translations"
 
 
