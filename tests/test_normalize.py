@@ -1,5 +1,7 @@
 """A query matches however it is typed: each fold the README promises, one by one."""
 
+import unicodedata
+
 import pytest
 
 from bot import normalize as n
@@ -57,6 +59,13 @@ def test_ethiopic_eighth_letters_fold_only_where_they_are_the_same_sound():
     assert n.normalize("ኇ") == "ሇ"  # XOA, HOA
     assert n.normalize("ሗ") == "ሗ" and n.normalize("ፇ") == "ፇ"  # HHWA is no HOA, TZOA no TSWA
     assert n.normalize("ቀ ቐ ሸ ኸ") == "ቀ ቐ ሸ ኸ"  # other series are letters of their own
+
+
+def test_every_ethiopic_letter_outside_the_five_mixed_series_stays_as_typed():
+    mixed = {chr(ord(first) + order) for first in "ሠፀሐኀዐ" for order in range(8)}
+    others = [chr(c) for c in range(0x1200, 0x1380) if unicodedata.category(chr(c)) == "Lo" and chr(c) not in mixed]
+    assert len(others) > 250
+    assert [letter for letter in others if n.normalize(letter) != letter] == []
 
 
 @pytest.mark.parametrize("mark", ["፡", "።", "፣", "፤", "፥", "፦", "፧", "፨"])
@@ -161,9 +170,10 @@ def test_a_word_mixing_latin_and_cyrillic_look_alikes_is_read_in_its_main_script
     assert n.normalize(typed) == folded
 
 
-@pytest.mark.parametrize("typed", ["вpaч", "doctor врач", "жpasport"])
+@pytest.mark.parametrize("typed", ["вpaч", "doctor врач", "жpasport", "жpаsport"])
 def test_mixed_words_without_a_clear_script_or_look_alike_stay_as_typed(typed):
-    # Two letters each way, two words, or a letter (ж) with no Latin look-alike: nothing to guess.
+    # Two letters each way, two words, or a letter (ж) with no Latin look-alike: nothing to guess,
+    # not even the Cyrillic а beside it ("жpаsport" is not half-folded to "жpasport").
     assert n.normalize(typed) == typed
 
 
