@@ -45,8 +45,10 @@ def test_amharic_letters_said_alike_are_one_letter(engine, catalog):
         pytest.fail("Amharic is offered on main; this test needs it")
     amharic = engine.searcher.indexes["am"].analyzer
     assert amharic.term(normalize("ዓመት")) == amharic.term(normalize("አመት")) == amharic.term(normalize("ኣመት"))
+    # Tigrinya's own [folds] read Tigray writers' አ as the Eritrean ኣ, one sound written two ways
+    # (content/ti/search.toml), so Tigray's "አብ" is the stop word "ኣብ"; other vowels (ኡ) stay their own.
     tigrinya = engine.searcher.indexes["ti"].analyzer
-    assert tigrinya.term(normalize("ኣመት")) != tigrinya.term(normalize("አመት"))
+    assert tigrinya.term(normalize("አብ")) == tigrinya.term(normalize("ኣብ")) != tigrinya.term(normalize("ኡብ"))
 
 
 def test_amharic_and_somali_read_their_variants_as_one_word(engine, catalog):
