@@ -64,6 +64,10 @@ def test_one_word_the_cards_use_is_not_a_topic_no_card_answers(catalog):
     assert [h.card_id for h in answer.hits] == [h.card_id for h in plain.answer("loan", "en").hits]
     assert loans.answer("loan appointment", "en").not_covered == "bank-loans"
     assert loans.answer("when are the loan opening hours", "en").not_covered == "bank-loans"
+    # The word as search reads it: another ending, or a spelling search.toml's [folds] read as the cards'.
+    assert "loans" not in loans.indexes["en"].surface and loans.answer("loans", "en").not_covered is None
+    sorani = Searcher(catalog, langs=("ckb",))  # "هاوڵاتیبوون" (citizenship) with one و, as often typed
+    assert sorani.answer("هاوڵاتیبوون", "ckb").not_covered is None and sorani.answer("هاوڵاتیبوون", "ckb").hits
     # One word that only a topic no card answers uses is that topic's: not found.
     mortgages = Searcher(_with_topics(catalog, {"mortgages": ("mortgage",)}), langs=("en",))
     assert not mortgages.indexes["en"].cards_use("mortgage") and "mortgage" in mortgages.indexes["en"].surface

@@ -138,9 +138,10 @@ class LanguageIndex:
         return term in self.slot
 
     def cards_use(self, word: str) -> bool:
-        """Is `word` (folded) a content word of a card, not only of a topic no card answers?"""
-        term = self.surface.get(word)
-        return term is not None and any(card < self.covered for card, _ in self.postings(term))
+        """Is `word`, read as search reads it (search.toml's [folds], endings), a card's content word, not
+        only a word of a topic no card answers? Sorani "هاوڵاتیبوون", typed with one و, is the cards' word."""
+        term = self.terms.get(word) or self.analyzer.term(word)
+        return self.has(term) and any(card < self.covered for card, _ in self.postings(term))
 
     def postings(self, term: str):
         """(card position, BM25F weight of `term` in that card) for each card that has the term."""
