@@ -100,6 +100,7 @@ def check_catalog(catalog: Catalog) -> list[str]:
     problems += question_problems(catalog)
     problems += label_problems(catalog)
     problems += not_covered_problems(catalog)
+    problems += mixed_script_problems(catalog)
     try:
         engine = build_engine(catalog)
     except (MissingCatalog, BadListPattern) as error:
@@ -200,6 +201,25 @@ def not_covered_problems(catalog: Catalog) -> list[str]:
                 if normalize(word) in keywords:
                     problems.append(f"{lang}/search.toml [not_covered] {topic}: \"{word}\" is a keyword of card "
                                     f"'{keywords[normalize(word)]}', which answers it; remove it from one of them")
+    return problems
+
+
+_MIXED_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0400-\u04ff])\w+\b")
+
+
+def mixed_script_problems(catalog: Catalog) -> list[str]:
+    """A word that mixes Latin and Cyrillic letters is a typing or conversion slip ('wифи'): it reads
+    wrong to people, and nobody types it."""
+    problems: list[str] = []
+    for lang in catalog.codes:
+        for card in catalog.cards.values():
+            text = card.texts.get(lang)
+            if text is None:
+                continue
+            fields = (text.title, text.label or "", text.body, *text.actions, *text.keywords, *text.questions)
+            for word in sorted({w for field in fields for w in _MIXED_WORD.findall(field)}):
+                problems.append(f"{lang}/cards/{card.file} [{card.id}]: \"{word}\" mixes Latin and Cyrillic "
+                                f"letters; write it in one script")
     return problems
 
 

@@ -126,6 +126,12 @@ def test_questions_are_counted_once_every_card_of_a_language_has_them(content_co
     assert len(problems) == 2, problems
 
 
+def test_a_word_mixing_latin_and_cyrillic_letters_is_named(content_copy):
+    edit(content_copy / "uz/cards/information.toml", '"вай-фай", ', '"wифи", "wifi", "вайфай", ')
+    [problem] = run_check(content_copy)
+    assert "uz/cards/information.toml [" in problem and '"wифи"' in problem and "one script" in problem
+
+
 def test_questions_must_be_a_list_of_texts(content_copy):
     without_labels_and_questions(content_copy, "fr")
     edit(content_copy / "fr/cards/health.toml", "[health-doctor]\n", "[health-doctor]\nquestions = \"un docteur\"\n")
