@@ -52,6 +52,15 @@ def test_a_question_a_card_answers_still_finds_it(searchers):
         assert [h.card_id for h in found.hits] == [h.card_id for h in expected.hits]
 
 
+def test_a_card_strong_enough_to_open_is_offered_though_a_topic_matches_better(catalog):
+    """A question about a topic no card answers AND something a card answers strongly gets the card."""
+    question = "my passport expired and the police stopped me and asked for my papers"
+    topics = {"passport-services": ("my passport expired", "police stopped me")}
+    answer = Searcher(_with_topics(catalog, topics), langs=("en",)).answer(question, "en")
+    assert answer.decision == "list" and answer.not_covered is None
+    assert answer.hits[0].card_id == "justice-police"
+
+
 def test_one_word_the_cards_use_is_not_a_topic_no_card_answers(catalog):
     """"loan" alone may be the recruitment debt work-fees answers as much as a bank loan: the cards are
     offered, and the topic, scoring best, keeps any card from opening by itself."""

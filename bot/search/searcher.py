@@ -82,7 +82,9 @@ class Searcher:
         ranked = sorted(card_scores(index, words).items(), key=lambda item: (-item[1], item[0]))
         hits = tuple(Hit(index.card_ids[i], lang, round(s, 2)) for i, s in ranked if i < index.covered)[:limit]
         topic_first = bool(ranked) and ranked[0][0] >= index.covered
-        if topic_first and _beyond_the_cards(index, words):  # a topic no card answers matches best
+        # A topic no card answers matches best: "not found", unless a card matches as strongly as one that
+        # opens by itself ("my passport expired and the police took me": the police card, not nothing).
+        if topic_first and _beyond_the_cards(index, words) and not (hits and hits[0].score >= OPEN_SCORE):
             return Answer(hits, lang, NONE, index.card_ids[ranked[0][0]].removeprefix(NOT_COVERED))
         weak = not hits or hits[0].score < LIST_SCORE  # only then can a keyword word change the decision
         # A not-covered topic close behind the best card counts as its runner-up: no card opens by itself.
