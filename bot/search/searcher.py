@@ -67,8 +67,10 @@ class Searcher:
         """The cards for `query`, in `lang` or, on evidence, in the language the query is written in."""
         words = normalize(query[:MAX_QUERY_CHARS]).split()
         best = self._answer(words, lang, limit)
-        if best.decision == OPEN or lang not in self.indexes or _strong(best) or best.not_covered:
-            return best  # understood in `lang` (a topic no card answers too): no other language answers
+        # Understood in `lang` (a card opens or matches strongly, or a topic no card answers matches): no
+        # other language answers; a Tajik keyword borrowing "взял" does not take a Russian question.
+        if best.decision == OPEN or lang not in self.indexes or _strong(best.hits) or best.not_covered:
+            return best
         for other in self._evidence(words, lang):
             found = self._answer(words, other, limit)
             if _better(found, best):
@@ -84,7 +86,7 @@ class Searcher:
         topic_first = bool(ranked) and ranked[0][0] >= index.covered
         # A topic no card answers matches best: "not found", unless a card matches as strongly as one that
         # opens by itself ("my passport expired and the police took me": the police card, not nothing).
-        if topic_first and _beyond_the_cards(index, words) and not (hits and hits[0].score >= OPEN_SCORE):
+        if topic_first and _beyond_the_cards(index, words) and not _strong(hits):
             return Answer(hits, lang, NONE, index.card_ids[ranked[0][0]].removeprefix(NOT_COVERED))
         weak = not hits or hits[0].score < LIST_SCORE  # only then can a keyword word change the decision
         # A not-covered topic close behind the best card counts as its runner-up: no card opens by itself.
@@ -128,10 +130,9 @@ def _word_found(index: LanguageIndex, words: list[str]) -> bool:
     return any(index.analyzer.is_content(w) and index.surface.get(w) in index.keyword_terms for w in words)
 
 
-def _strong(answer: Answer) -> bool:
-    """The chosen language matched well, though not well enough to open a card by itself: another
-    language sharing a borrowed word ("взял" in a Tajik keyword) does not take a Russian question."""
-    return bool(answer.hits) and answer.hits[0].score >= OPEN_SCORE
+def _strong(hits: tuple[Hit, ...]) -> bool:
+    """The best card scores as high as a card that opens by itself (whatever the runner-up)."""
+    return bool(hits) and hits[0].score >= OPEN_SCORE
 
 
 def _better(found: Answer, best: Answer) -> bool:
