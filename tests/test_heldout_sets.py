@@ -1,0 +1,77 @@
+"""The held-out sets stay held out: well formed, big enough, and never copied into a tuned set.
+
+Held-out figures are evidence only while no keyword was written against their questions (see
+tests/heldout/README.md). These tests read the sets to check their shape, never to score.
+"""
+
+from rapidfuzz import fuzz
+
+from bot.normalize import normalize
+from bot.quality import HELDOUT, TESTS, TUNING, _rows
+
+NEAR_SAME = 90  # rapidfuzz ratio of the normalised texts: the same question, give or take a typo
+
+
+def heldout_rows(lang):
+    return [r for r in _rows(HELDOUT / f"{lang}.tsv") if r[0].strip().lower() != "query"]
+
+
+def tuned_rows(lang):
+    """(file name, query, source page or None) of every tuned row in `lang`."""
+    found = []
+    for path, source_column in ((TUNING / f"{lang}.tsv", 2), (TESTS / f"queries_{lang}.tsv", None)):
+        if path.exists():
+            for r in _rows(path):
+                source = r[source_column] if source_column is not None and len(r) > source_column else ""
+                found.append((path.name, r[0], page(source)))
+    return found
+
+
+def page(source):
+    """The page a row came from, without the "(shortened)" note and a trailing slash; None if written."""
+    source = source.strip()
+    return source.split()[0].rstrip("/") if source.startswith(("http://", "https://")) else None
+
+
+def valid_numbers(field, highest):
+    return field.strip() == "-" or all(p.strip().isdigit() and 1 <= int(p) <= highest for p in field.split(","))
+
+
+def test_every_language_has_a_heldout_set_and_a_junk_set(catalog):
+    for lang in catalog.codes:
+        rows = heldout_rows(lang)
+        assert len(rows) >= 30, f"tests/heldout/{lang}.tsv: {len(rows)} questions; issue 13 asks for at least 30"
+        junk = [r for r in _rows(HELDOUT / f"junk_{lang}.tsv") if r[0].strip().lower() != "query"]
+        assert len(junk) >= 30, f"tests/heldout/junk_{lang}.tsv: {len(junk)} inputs; add greetings, thanks, letters..."
+
+
+def test_heldout_rows_name_principles_guidelines_and_a_source(catalog):
+    for lang in catalog.codes:
+        for r in heldout_rows(lang):
+            where = f"tests/heldout/{lang}.tsv: {r[0][:50]!r}"
+            assert len(r) >= 4, f"{where} needs query, principles, guidelines and source"
+            assert valid_numbers(r[1], 20) and valid_numbers(r[2], 132), f"{where}: principles 1-20, guidelines 1-132, or '-'"
+            assert (r[1].strip() == "-") == (r[2].strip() == "-"), f"{where}: '-' goes in both columns or neither"
+            assert page(r[3]) or r[3].strip().startswith("written"), f"{where}: the source is a page URL or 'written'"
+
+
+def test_no_tuned_row_repeats_a_heldout_question_or_comes_from_a_heldout_page(catalog):
+    leaks = []
+    for lang in catalog.codes:
+        held = heldout_rows(lang)
+        held_texts = [normalize(r[0]) for r in held]
+        held_pages = {page(r[3]) for r in held if len(r) > 3} - {None}
+        for name, query, source_page in tuned_rows(lang):
+            text = normalize(query)
+            twin = max(held_texts, key=lambda h: fuzz.ratio(text, h))
+            if fuzz.ratio(text, twin) >= NEAR_SAME:
+                leaks.append(f"{name}: {query!r} is the held-out question {twin!r}")
+            if source_page in held_pages:
+                leaks.append(f"{name}: {query!r} comes from the held-out page {source_page}")
+    assert not leaks, "take these rows out of the tuned set (a held-out question must never be tuned on):\n" + "\n".join(leaks)
+
+
+def test_the_leak_check_sees_a_copied_question_and_a_shared_page():
+    assert fuzz.ratio(normalize("Can I see a doctor without papers?"), normalize("can i see a doctor without paper")) >= NEAR_SAME
+    assert page("https://example.org/thread/12/ (shortened)") == page("https://example.org/thread/12")
+    assert page("written") is None
