@@ -75,3 +75,10 @@ def test_the_leak_check_sees_a_copied_question_and_a_shared_page():
     assert fuzz.ratio(normalize("Can I see a doctor without papers?"), normalize("can i see a doctor without paper")) >= NEAR_SAME
     assert page("https://example.org/thread/12/ (shortened)") == page("https://example.org/thread/12")
     assert page("written") is None
+
+
+def test_the_first_eight_languages_have_40_real_heldout_questions():
+    """Issue 10: per language at least 40 real questions found on public pages ("written" rows don't count)."""
+    for lang in ("en", "ar", "es", "fa", "fr", "ru", "tr", "uk"):
+        real = [r for r in heldout_rows(lang) if len(r) > 3 and page(r[3])]
+        assert len(real) >= 40, f"tests/heldout/{lang}.tsv: {len(real)} questions from public pages; add real ones to reach 40"
