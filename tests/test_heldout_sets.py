@@ -7,6 +7,7 @@ tests/heldout/README.md). These tests read the sets to check their shape, never 
 from rapidfuzz import fuzz, process
 
 from bot.normalize import normalize
+from bot import quality
 from bot.quality import HELDOUT, TESTS, TUNING, _rows, junk_sets
 
 NEAR_SAME = 90  # rapidfuzz ratio of the normalised texts: the same question, give or take a typo
@@ -82,3 +83,18 @@ def test_the_first_eight_languages_have_40_real_heldout_questions():
     for lang in ("en", "ar", "es", "fa", "fr", "ru", "tr", "uk"):
         real = [r for r in heldout_rows(lang) if len(r) > 3 and page(r[3])]
         assert len(real) >= 40, f"tests/heldout/{lang}.tsv: {len(real)} questions from public pages; add real ones to reach 40"
+
+
+def test_written_held_out_rows_are_told_apart_from_real_ones(catalog, tmp_path, monkeypatch):
+    """The bench reports held-out questions copied from pages apart from those their collector wrote:
+    written ones are far easier, and pooled together they hid how the search does on real questions."""
+    (tmp_path / "en.tsv").write_text(
+        "query\tprinciples\tguidelines\tsource\n"
+        "can i see a doctor with no papers\t2\t7\thttps://example.org/forum/123 (shortened)\n"
+        "doctr no papers\t2\t7\twritten\n", encoding="utf-8")
+    monkeypatch.setattr(quality, "HELDOUT", tmp_path)
+    rows = quality.heldout_sets(catalog)["en"]
+    real, written = quality.by_source(rows)
+    assert [r.query for r in real] == ["can i see a doctor with no papers"]
+    assert [r.query for r in written] == ["doctr no papers"]
+    assert real[0].accepted == written[0].accepted != frozenset()
