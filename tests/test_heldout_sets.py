@@ -11,6 +11,8 @@ from bot import quality
 from bot.quality import HELDOUT, TESTS, TUNING, _rows, junk_sets
 
 NEAR_SAME = 90  # rapidfuzz ratio of the normalised texts: the same question, give or take a typo
+CONTAINED = 90  # rapidfuzz partial_ratio: the shorter text, of CONTAINED_WORDS words or more, inside the longer
+CONTAINED_WORDS = 6
 
 
 def heldout_rows(lang):
@@ -26,6 +28,13 @@ def tuned_rows(lang):
                 source = r[source_column] if source_column is not None and len(r) > source_column else ""
                 found.append((path.name, r[0], page(source)))
     return found
+
+
+def contained(a, b):
+    """Is one normalised text, long enough to be a question of its own, (nearly) inside the other? A
+    tuned "if they send me back they will kill me" inside a held-out "... will they deport me anyway"."""
+    short, long = sorted((a, b), key=len)
+    return len(short.split()) >= CONTAINED_WORDS and fuzz.partial_ratio(short, long) >= CONTAINED
 
 
 def page(source):
@@ -67,6 +76,8 @@ def test_no_tuned_row_repeats_a_heldout_question_or_comes_from_a_heldout_page(ca
             twin = process.extractOne(normalize(query), held_texts, scorer=fuzz.ratio, score_cutoff=NEAR_SAME)
             if twin:
                 leaks.append(f"{name}: {query!r} is the held-out question {twin[0]!r}")
+            leaks += [f"{name}: {query!r} and the held-out question {text!r}: one holds the other"
+                      for text in held_texts if contained(normalize(query), text)]
             if source_page in held_pages:
                 leaks.append(f"{name}: {query!r} comes from the held-out page {source_page}")
     assert not leaks, "take these rows out of the tuned set (a held-out question must never be tuned on):\n" + "\n".join(leaks)
@@ -76,6 +87,9 @@ def test_the_leak_check_sees_a_copied_question_and_a_shared_page():
     assert fuzz.ratio(normalize("Can I see a doctor without papers?"), normalize("can i see a doctor without paper")) >= NEAR_SAME
     assert page("https://example.org/thread/12/ (shortened)") == page("https://example.org/thread/12")
     assert page("written") is None
+    question = normalize("If they send me back, they will kill me")
+    assert contained(question, normalize("if they send me back they will kill me, can they deport me anyway?"))
+    assert not contained(normalize("send me back"), normalize("if they send me back they will kill me"))  # too short to count
 
 
 def test_the_first_eight_languages_have_40_real_heldout_questions():
