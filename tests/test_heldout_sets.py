@@ -73,11 +73,12 @@ def test_no_tuned_row_repeats_a_heldout_question_or_comes_from_a_heldout_page(ca
         held_texts = [normalize(r[0]) for r in held]
         held_pages = {page(r[3]) for r in held if len(r) > 3} - {None}
         for name, query, source_page in tuned_rows(lang):
-            twin = process.extractOne(normalize(query), held_texts, scorer=fuzz.ratio, score_cutoff=NEAR_SAME)
+            text = normalize(query)
+            twin = process.extractOne(text, held_texts, scorer=fuzz.ratio, score_cutoff=NEAR_SAME)
             if twin:
                 leaks.append(f"{name}: {query!r} is the held-out question {twin[0]!r}")
-            leaks += [f"{name}: {query!r} and the held-out question {text!r}: one holds the other"
-                      for text in held_texts if contained(normalize(query), text)]
+            leaks += [f"{name}: {query!r} and the held-out question {held_text!r}: one holds the other"
+                      for held_text in held_texts if contained(text, held_text)]
             if source_page in held_pages:
                 leaks.append(f"{name}: {query!r} comes from the held-out page {source_page}")
     assert not leaks, "take these rows out of the tuned set (a held-out question must never be tuned on):\n" + "\n".join(leaks)
