@@ -6,16 +6,26 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
+
+
+def open_own(path: Path) -> BinaryIO | None:
+    """`path` opened for reading; None when another user owns it or anyone else could write it
+    (FileNotFoundError when there is none). A symbolic link is never followed."""
+    handle = os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)), "rb")
+    stat = os.fstat(handle.fileno())
+    if hasattr(os, "getuid") and (stat.st_uid != os.getuid() or stat.st_mode & 0o022):
+        handle.close()
+        return None
+    return handle
 
 
 def read_own(path: Path) -> bytes | None:
-    """The bytes of `path`; None when another user owns it or anyone else could write it (FileNotFoundError
-    when there is none). A symbolic link is never followed."""
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    with os.fdopen(descriptor, "rb") as handle:
-        stat = os.fstat(handle.fileno())
-        if hasattr(os, "getuid") and (stat.st_uid != os.getuid() or stat.st_mode & 0o022):
-            return None
+    """The bytes of `path`, on the terms of `open_own`."""
+    handle = open_own(path)
+    if handle is None:
+        return None
+    with handle:
         return handle.read()
 
 

@@ -19,12 +19,13 @@ import subprocess
 import sys
 from pathlib import Path
 from types import MappingProxyType
+from typing import BinaryIO
 
 import babel
 
 from .content import CONTENT_DIR, Catalog, load_catalog
 from .i18n import locale_facts, remember
-from .kept_files import read_own, write_whole
+from .kept_files import open_own, write_whole
 from .search import Searcher
 
 log = logging.getLogger(__name__)
@@ -72,10 +73,13 @@ def load(root: Path = CONTENT_DIR, directory: Path | None = None) -> tuple[Catal
 
 def _load(path: Path, key: str) -> tuple[Catalog, Searcher] | None:
     try:
-        payload = _read_trusted(path, key)
-        if payload is None:
+        handle = open_own(path)
+        if handle is None:
+            log.warning("start-up cache %s is not this user's alone; not reading it", path.name)
             return None
-        catalog, searcher, facts = pickle.loads(payload)
+        with handle:
+            _check(handle, key)
+            catalog, searcher, facts = pickle.load(handle)
     except FileNotFoundError:
         return None
     except Exception:  # a damaged file: build anew
@@ -121,28 +125,19 @@ def _build_in_child(root: Path, directory: Path) -> bool:
         return False
 
 
-def _read_trusted(path: Path, key: str) -> memoryview | None:
-    """The pickled bytes, only from a file this user owns and no one else can write, made for `key`.
-
-    Unpickling runs code, so a file someone else could have written is never unpickled; and the
-    header names the content it was built from, with a hash of the bytes that follow.
-    """
-    data = read_own(path)
-    if data is None:
-        log.warning("start-up cache %s is not this user's alone; not reading it", path.name)
-        return None
-    end = -1
-    for _ in range(3):  # the header's three lines
-        end = data.find(b"\n", end + 1)
-        if end < 0:
-            raise ValueError("not a start-up cache for this content")
-    magic, found_key, digest = data[:end].split(b"\n")
-    if magic + b"\n" != MAGIC or found_key.decode(errors="replace") != key:
+def _check(handle: BinaryIO, key: str) -> None:
+    """Raise unless the file was made for `key` and its bytes after the header are the ones hashed in
+    it; leave `handle` at those bytes. Unpickling runs code, so the caller opens only a file this user
+    owns and no one else can write (`open_own`). The bytes are hashed, then unpickled, as they stream
+    from the file: held whole in memory (some 15 MB with twenty languages) beside what they unpickle
+    to, they set the bot's peak memory."""
+    magic, found_key, digest = (handle.readline(200) for _ in range(3))
+    if magic != MAGIC or found_key.rstrip(b"\n").decode(errors="replace") != key:
         raise ValueError("not a start-up cache for this content")
-    payload = memoryview(data)[end + 1 :]  # not a copy: with twenty languages it is some 14 MB
-    if hashlib.sha256(payload).hexdigest().encode() != digest:
+    start = handle.tell()
+    if hashlib.file_digest(handle, "sha256").hexdigest().encode() != digest.rstrip(b"\n"):
         raise ValueError("start-up cache damaged")
-    return payload
+    handle.seek(start)
 
 
 def _save(path: Path, value: object, key: str) -> None:
