@@ -195,7 +195,7 @@ def report_by_source(catalog: Catalog, searcher: Searcher, heldout: dict[str, li
         summary.append(f"quality {lang} by source: from pages ({len(real)} rows) ours {scores[0].top1:.0%}/{scores[0].top3:.0%}, "
                        f"FTS5 {scores[1].top1:.0%}/{scores[1].top3:.0%}; written ({len(written)}) ours "
                        f"{scores[2].top1:.0%}/{scores[2].top3:.0%}")
-    print(f"  {'all':<4} | {_row(tuple(_pooled([s[i] for s in pooled]) for i in range(3)))}")
+    print(f"  {'all':<4} | {_row(tuple(pooled_score([s[i] for s in pooled]) for i in range(3)))}")
     return summary
 
 
@@ -204,7 +204,8 @@ def _row(scores: tuple[Score, Score, Score]) -> str:
     return f"{real.n:>4} {_pct(real):>11} {_pct(real_fts):>11} | {written.n:>7} {_pct(written):>11}"
 
 
-def _pooled(scores: list[Score]) -> Score:
+def pooled_score(scores: list[Score]) -> Score:
+    """Several sets' scores as one, each weighted by its size."""
     n = sum(s.n for s in scores)
     return Score(n, sum(s.n * s.top1 for s in scores) / max(1, n), sum(s.n * s.top3 for s in scores) / max(1, n))
 
