@@ -93,9 +93,14 @@ def test_the_leak_check_sees_a_copied_question_and_a_shared_page():
     assert not contained(normalize("send me back"), normalize("if they send me back they will kill me"))  # too short to count
 
 
-def test_the_first_eight_languages_have_40_real_heldout_questions():
+# Languages whose held-out set has reached issue 10's 40 real questions; add a language when it does.
+# Not yet (2026-12-07): am 26, ckb 9, ku 19, ky 28, so 17, tg 28, ti 18, uz 21.
+REACHED_40 = ("en", "ar", "es", "fa", "fr", "ru", "tr", "uk", "bn", "ps", "pt", "ur")
+
+
+def test_languages_that_reached_40_real_heldout_questions_keep_them():
     """Issue 10: per language at least 40 real questions found on public pages ("written" rows don't count)."""
-    for lang in ("en", "ar", "es", "fa", "fr", "ru", "tr", "uk"):
+    for lang in REACHED_40:
         real = [r for r in heldout_rows(lang) if len(r) > 3 and page(r[3])]
         assert len(real) >= 40, f"tests/heldout/{lang}.tsv: {len(real)} questions from public pages; add real ones to reach 40"
 
