@@ -86,6 +86,18 @@ def test_one_shared_word_in_a_long_message_does_not_switch_the_language(engine):
     assert found.lang == "en", found
 
 
+def test_a_word_many_languages_share_is_no_evidence_when_the_chosen_language_understood(engine):
+    # Many languages' cards keep "doktor", "police", "lawyer" in Latin letters. Kyrgyz typed in Latin
+    # letters answered in Amharic (its cards have "doktor"), and English with Arabic chosen in Bengali.
+    searcher = engine.searcher
+    assert searcher._shared("doktor") and not searcher._shared("medico")
+    found = answer(engine, "ky", "doktor kerek")
+    assert found.lang == "ky" and found.hits[0].card_id == "health-doctor", found
+    for chosen in ("ar", "es", "ru"):
+        found = answer(engine, chosen, "i need a lawyer")
+        assert found.lang == "en" and found.hits[0].card_id == "justice-lawyer", (chosen, found)
+
+
 def test_two_latin_letters_another_language_knows_never_switch_the_language(engine):
     # "eu", "my", "aj", "tv": abbreviations and particles that other languages' cards hold ("what about eu"
     # with English chosen answered in Tigrinya).

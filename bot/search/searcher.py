@@ -18,6 +18,7 @@ from .language import Analyzer
 from .scoring import MAX_QUERY_CHARS, card_scores
 
 SWITCH_RATIO = 1.5
+SHARED = 4  # a word the cards of more languages use is, alone, weak evidence of any one of them
 _RANK = {NONE: 0, LIST: 1, OPEN: 2}
 
 
@@ -71,7 +72,7 @@ class Searcher:
         # other language answers; a Tajik keyword borrowing "взял" does not take a Russian question.
         if best.decision == OPEN or lang not in self.indexes or _strong(best.hits) or best.not_covered:
             return best
-        for other in self._evidence(words, lang):
+        for other in self._evidence(words, lang, understood=best.decision != NONE):
             found = self._answer(words, other, limit)
             if _better(found, best):
                 best = found
@@ -95,7 +96,7 @@ class Searcher:
             scores = [hits[0].score, scores[0]]
         return Answer(hits, lang, decide(scores, word_found=weak and _word_found(index, words)))
 
-    def _evidence(self, words: list[str], lang: str) -> list[str]:
+    def _evidence(self, words: list[str], lang: str, understood: bool = False) -> list[str]:
         """Other languages whose cards use at least a third of the query's content words that `lang`'s
         cards lack. One shared word among many strange ones is chance, not a language (a Tigrinya
         question typed in Latin letters shares a short word with the Kurmanji cards); two Latin letters
@@ -106,10 +107,19 @@ class Searcher:
         counts = {}
         for other, index in self.indexes.items():
             if other != lang:
-                known = sum(w in index.surface for w in strange)
-                if known and 3 * known >= len(strange):
-                    counts[other] = known
-        return sorted(counts, key=lambda o: -counts[o])[:3]
+                known = [w for w in strange if w in index.surface]
+                if known and 3 * len(known) >= len(strange) and (
+                        not understood or not all(map(self._shared, known)) or _reads_most(index, words)):
+                    counts[other] = (len(known), _read(index, words))
+        return sorted(counts, key=lambda o: (-counts[o][0], -counts[o][1]))[:3]
+
+    def _shared(self, word: str) -> bool:
+        """Do the cards of more than SHARED languages use `word`? When the chosen language understood the
+        query, such words ("doktor", "police", "viza", kept in Latin letters by many languages) alone are
+        evidence of another language only if it reads most of the query's words: "doktor kerek" typed in
+        Kyrgyz is not Amharic because the Amharic cards have "doktor", while "i need a lawyer" is English
+        (before 2026-12-07 it was Bengali, whose cards have "lawyer")."""
+        return sum(word in index.surface for index in self.indexes.values()) > SHARED
 
 
 def _beyond_the_cards(index: LanguageIndex, words: list[str]) -> bool:
@@ -117,6 +127,17 @@ def _beyond_the_cards(index: LanguageIndex, words: list[str]) -> bool:
     use: "passport" alone asks about the passport a boss keeps as much as about renewing one."""
     content = [w for w in dict.fromkeys(words) if index.analyzer.is_content(w)]
     return len(content) != 1 or not index.cards_use(content[0])
+
+
+def _reads_most(index: LanguageIndex, words: list[str]) -> bool:
+    """Does `index`'s language use at least two thirds of the query's words, stop words included?"""
+    unique = set(words)
+    return len(unique) > 1 and 3 * _read(index, unique) >= 2 * len(unique)
+
+
+def _read(index: LanguageIndex, words) -> int:
+    """How many of `words` `index`'s language uses, stop words included."""
+    return sum(w in index.surface or index.analyzer.is_stop(w) for w in set(words))
 
 
 def _latin_pair(word: str) -> bool:
