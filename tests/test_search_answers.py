@@ -98,6 +98,14 @@ def test_a_word_many_languages_share_is_no_evidence_when_the_chosen_language_und
         assert found.lang == "en" and found.hits[0].card_id == "justice-lawyer", (chosen, found)
 
 
+def test_a_shared_word_the_chosen_language_does_not_know_finds_cards_in_the_chosen_language(engine):
+    # "doktor" with French chosen: the French cards do not use it, ten languages' cards do. It answered in
+    # Amharic; the cards it finds answer in French.
+    found = answer(engine, "fr", "doktor")
+    assert found.lang == "fr" and found.decision != NONE and found.hits[0].card_id == "health-doctor", found
+    assert all(hit.lang == "fr" for hit in found.hits)
+
+
 def test_two_latin_letters_another_language_knows_never_switch_the_language(engine):
     # "eu", "my", "aj", "tv": abbreviations and particles that other languages' cards hold ("what about eu"
     # with English chosen answered in Tigrinya).

@@ -72,8 +72,10 @@ class Searcher:
         # other language answers; a Tajik keyword borrowing "взял" does not take a Russian question.
         if best.decision == OPEN or lang not in self.indexes or _strong(best.hits) or best.not_covered:
             return best
-        for other in self._evidence(words, lang, understood=best.decision != NONE):
+        for other, borrowed in self._evidence(words, lang, understood=best.decision != NONE):
             found = self._answer(words, other, limit)
+            if borrowed:  # "doktor" with French chosen: the cards it finds, in French
+                found = self._in_language(found, lang)
             if _better(found, best):
                 best = found
         return best
@@ -96,11 +98,15 @@ class Searcher:
             scores = [hits[0].score, scores[0]]
         return Answer(hits, lang, decide(scores, word_found=weak and _word_found(index, words)))
 
-    def _evidence(self, words: list[str], lang: str, understood: bool = False) -> list[str]:
+    def _evidence(self, words: list[str], lang: str, understood: bool = False) -> list[tuple[str, bool]]:
         """Other languages whose cards use at least a third of the query's content words that `lang`'s
-        cards lack. One shared word among many strange ones is chance, not a language (a Tigrinya
-        question typed in Latin letters shares a short word with the Kurmanji cards); two Latin letters
-        are no evidence at all."""
+        cards lack, each with whether it only lends them (below). One shared word among many strange ones
+        is chance, not a language (a Tigrinya question typed in Latin letters shares a short word with the
+        Kurmanji cards); two Latin letters are no evidence at all.
+
+        A language that knows only words many languages share ("doktor") and does not read most of the
+        query only lends its cards: they answer in the chosen language. When the chosen language
+        understood the query, such a language is no evidence at all."""
         own = self.indexes[lang]
         strange = [w for w in dict.fromkeys(words)
                    if w not in own.surface and own.analyzer.is_content(w) and not _latin_pair(w)]
@@ -108,17 +114,23 @@ class Searcher:
         for other, index in self.indexes.items():
             if other != lang:
                 known = [w for w in strange if w in index.surface]
-                if known and 3 * len(known) >= len(strange) and (
-                        not understood or not all(map(self._shared, known)) or _reads_most(index, words)):
-                    counts[other] = (len(known), _read(index, words))
-        return sorted(counts, key=lambda o: (-counts[o][0], -counts[o][1]))[:3]
+                if known and 3 * len(known) >= len(strange):
+                    lends = all(map(self._shared, known)) and not _reads_most(index, words)
+                    if not (lends and understood):
+                        counts[other] = (len(known), _read(index, words), lends)
+        order = sorted(counts, key=lambda o: (-counts[o][0], -counts[o][1]))[:3]
+        return [(other, counts[other][2]) for other in order]
+
+    def _in_language(self, found: Answer, lang: str) -> Answer:
+        hits = tuple(Hit(h.card_id, lang, h.score) for h in found.hits if lang in self.catalog.cards[h.card_id].texts)
+        return Answer(hits, lang, found.decision if hits else NONE, found.not_covered)
 
     def _shared(self, word: str) -> bool:
-        """Do the cards of more than SHARED languages use `word`? When the chosen language understood the
-        query, such words ("doktor", "police", "viza", kept in Latin letters by many languages) alone are
-        evidence of another language only if it reads most of the query's words: "doktor kerek" typed in
-        Kyrgyz is not Amharic because the Amharic cards have "doktor", while "i need a lawyer" is English
-        (before 2026-12-07 it was Bengali, whose cards have "lawyer")."""
+        """Do the cards of more than SHARED languages use `word`? Such words ("doktor", "police", "viza",
+        kept in Latin letters by many languages) alone are evidence of another language only if it reads
+        most of the query's words: "doktor kerek" typed in Kyrgyz is not Amharic because the Amharic cards
+        have "doktor", while "i need a lawyer" is English (before 2026-12-07 it was Bengali, whose cards
+        have "lawyer")."""
         return sum(word in index.surface for index in self.indexes.values()) > SHARED
 
 
