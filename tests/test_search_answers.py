@@ -98,6 +98,13 @@ def test_a_word_many_languages_share_is_no_evidence_when_the_chosen_language_und
         assert found.lang == "en" and found.hits[0].card_id == "justice-lawyer", (chosen, found)
 
 
+def test_a_typo_of_the_chosen_languages_word_is_no_evidence_of_the_language_it_happens_to_spell(engine):
+    # "astma" (asthma) with English chosen answered in Uzbek, whose cards have the word; "buling" in Spanish.
+    for chosen, typo in (("en", "astma"), ("en", "buling"), ("am", "lawer"), ("ru", "sirta")):
+        found = answer(engine, chosen, typo)
+        assert found.lang == chosen, (chosen, typo, found)
+
+
 def test_a_shared_word_the_chosen_language_does_not_know_finds_cards_in_the_chosen_language(engine):
     # "doktor" with French chosen: the French cards do not use it, ten languages' cards do. It answered in
     # Amharic; the cards it finds answer in French.

@@ -56,6 +56,11 @@ def _look_alikes(index: LanguageIndex, word: str) -> dict[str, float]:
     return found
 
 
+def reads_as_its_own(index: LanguageIndex, word: str) -> bool:
+    """Do the cards use a word within a typo or two of `word`, or one that begins like it?"""
+    return bool(_look_alikes(index, word))
+
+
 def _unglue(index: LanguageIndex, words: list[str]) -> list[str]:
     """A word the cards do not use, made of a glued prefix (content/<lang>/search.toml) and a word they
     do, as two words: Persian "آیااجازه" -> "آیا", "اجازه". The cards' own words and the stop words are

@@ -15,7 +15,7 @@ from ..normalize import normalize
 from .decision import LIST, LIST_SCORE, NONE, OPEN, OPEN_SCORE, decide
 from .index import NOT_COVERED, LanguageIndex, Params
 from .language import Analyzer
-from .scoring import MAX_QUERY_CHARS, card_scores
+from .scoring import MAX_FUZZY, MAX_QUERY_CHARS, card_scores, reads_as_its_own
 
 SWITCH_RATIO = 1.5
 SHARED = 4  # a word the cards of more languages use is, alone, weak evidence of any one of them
@@ -104,18 +104,23 @@ class Searcher:
         is chance, not a language (a Tigrinya question typed in Latin letters shares a short word with the
         Kurmanji cards); two Latin letters are no evidence at all.
 
-        A language that knows only words many languages share ("doktor") and does not read most of the
-        query only lends its cards: they answer in the chosen language. When the chosen language
+        A language that knows only words many languages share ("doktor"), or words the chosen language
+        reads as typos of its own ("astma" in English, a word of the Uzbek cards), and does not read most
+        of the query only lends its cards: they answer in the chosen language. When the chosen language
         understood the query, such a language is no evidence at all."""
         own = self.indexes[lang]
         strange = [w for w in dict.fromkeys(words)
                    if w not in own.surface and own.analyzer.is_content(w) and not _latin_pair(w)]
+        weak: dict[str, bool] = {}  # a word many languages share, or a typo of one of the chosen language's
         counts = {}
         for other, index in self.indexes.items():
             if other != lang:
                 known = [w for w in strange if w in index.surface]
                 if known and 3 * len(known) >= len(strange):
-                    lends = all(map(self._shared, known)) and not _reads_most(index, words)
+                    for word in known:
+                        if word not in weak:
+                            weak[word] = self._shared(word) or len(weak) >= MAX_FUZZY or reads_as_its_own(own, word)
+                    lends = all(weak[w] for w in known) and not _reads_most(index, words)
                     if not (lends and understood):
                         counts[other] = (len(known), _read(index, words), lends)
         order = sorted(counts, key=lambda o: (-counts[o][0], -counts[o][1]))[:3]
