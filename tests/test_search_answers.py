@@ -98,6 +98,13 @@ def test_a_word_many_languages_share_is_no_evidence_when_the_chosen_language_und
         assert found.lang == "en" and found.hits[0].card_id == "justice-lawyer", (chosen, found)
 
 
+def test_a_word_two_languages_share_answers_in_the_one_whose_cards_use_it_most(engine):
+    # Scores are no measure across languages: "abogado" (a word of the Spanish and the Somali cards) answered
+    # in Somali, where it is rarer and so scored higher; "hastane" (Turkish, and a Kurmanji keyword) in Kurmanji.
+    assert answer(engine, "en", "abogado").lang == "es"
+    assert answer(engine, "en", "hastane").lang == "tr"
+
+
 def test_a_typo_of_the_chosen_languages_word_is_no_evidence_of_the_language_it_happens_to_spell(engine):
     # "astma" (asthma) with English chosen answered in Uzbek, whose cards have the word; "buling" in Spanish.
     for chosen, typo in (("en", "astma"), ("en", "buling"), ("am", "lawer"), ("ru", "sirta")):

@@ -149,6 +149,11 @@ class LanguageIndex:
         start, end = self._starts[slot], self._starts[slot + 1]
         return zip(self._cards[start:end], self._weights[start:end])
 
+    def card_count(self, word: str) -> int:
+        """How many cards (and topics no card answers) use `word`, one of the cards' words as typed."""
+        slot = self.slot[self.surface[word]]
+        return self._starts[slot + 1] - self._starts[slot]
+
     def top_impact(self, term: str) -> float:
         """The term's weight in the card where it weighs most."""
         return self._top[self.slot[term]]

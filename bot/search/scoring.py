@@ -56,9 +56,12 @@ def _look_alikes(index: LanguageIndex, word: str) -> dict[str, float]:
     return found
 
 
+TYPO = 90.0  # rapidfuzz ratio of a word and one of the cards' words it is a typo of: one letter in six or more
+
+
 def reads_as_its_own(index: LanguageIndex, word: str) -> bool:
-    """Do the cards use a word within a typo or two of `word`, or one that begins like it?"""
-    return bool(_look_alikes(index, word))
+    """Is `word` a typo of one of the cards' words: one letter off in a word of six letters or more?"""
+    return process.extractOne(word, index.candidates(word, TYPO), scorer=fuzz.ratio, score_cutoff=TYPO) is not None
 
 
 def _unglue(index: LanguageIndex, words: list[str]) -> list[str]:

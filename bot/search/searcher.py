@@ -72,11 +72,16 @@ class Searcher:
         # other language answers; a Tajik keyword borrowing "взял" does not take a Russian question.
         if best.decision == OPEN or lang not in self.indexes or _strong(best.hits) or best.not_covered:
             return best
-        for other, borrowed in self._evidence(words, lang, understood=best.decision != NONE):
+        chosen = best
+        for rank, (other, borrowed) in enumerate(self._evidence(words, lang, understood=best.decision != NONE)):
             found = self._answer(words, other, limit)
             if borrowed:  # "doktor" with French chosen: the cards it finds, in French
                 found = self._in_language(found, lang)
-            if _better(found, best):
+            # The language with the most evidence, if it answers better than the chosen one; another only
+            # if it decides better still. A score is no measure across languages: "abogado", a word of the
+            # Spanish and the Somali cards, scored higher in Somali, where it is rarer.
+            if _better(found, chosen) and (
+                    rank == 0 or _RANK[found.decision] > _RANK[best.decision]):
                 best = found
         return best
 
@@ -100,7 +105,7 @@ class Searcher:
 
     def _evidence(self, words: list[str], lang: str, understood: bool = False) -> list[tuple[str, bool]]:
         """Other languages whose cards use at least a third of the query's content words that `lang`'s
-        cards lack, each with whether it only lends them (below). One shared word among many strange ones
+        cards lack, most evidence first, each with whether it only lends them (below). One shared word among many strange ones
         is chance, not a language (a Tigrinya question typed in Latin letters shares a short word with the
         Kurmanji cards); two Latin letters are no evidence at all.
 
@@ -122,9 +127,11 @@ class Searcher:
                             weak[word] = self._shared(word) or len(weak) >= MAX_FUZZY or reads_as_its_own(own, word)
                     lends = all(weak[w] for w in known) and not _reads_most(index, words)
                     if not (lends and understood):
-                        counts[other] = (len(known), _read(index, words), lends)
-        order = sorted(counts, key=lambda o: (-counts[o][0], -counts[o][1]))[:3]
-        return [(other, counts[other][2]) for other in order]
+                        counts[other] = (len(known), _read(index, words), sum(map(index.card_count, known)), lends)
+        # Ties go to the language whose cards use the words most: "hastane" is Turkish, in many Turkish cards,
+        # though a Kurmanji keyword too.
+        order = sorted(counts, key=lambda o: tuple(-n for n in counts[o][:3]))[:3]
+        return [(other, counts[other][3]) for other in order]
 
     def _in_language(self, found: Answer, lang: str) -> Answer:
         hits = tuple(Hit(h.card_id, lang, h.score) for h in found.hits if lang in self.catalog.cards[h.card_id].texts)
