@@ -127,9 +127,12 @@ class Searcher:
                             weak[word] = self._shared(word) or len(weak) >= MAX_FUZZY or reads_as_its_own(own, word)
                     lends = all(weak[w] for w in known) and not _reads_most(index, words)
                     if not (lends and understood):
-                        counts[other] = (len(known), _read(index, words), sum(map(index.card_count, known)), lends)
-        # Ties go to the language whose cards use the words most: "hastane" is Turkish, in many Turkish cards,
-        # though a Kurmanji keyword too.
+                        stops = sum(index.analyzer.is_stop(w) for w in strange if w not in index.surface)
+                        counts[other] = (len(known) + stops, _read(index, words), sum(map(index.card_count, known)), lends)
+        # Evidence: the strange words a language knows, its stop words among them too ("avukat lazim" is
+        # Turkish, where "lazim" is a stop word, though the Kurmanji cards have both words); then the words of
+        # the query it reads; then how many of its cards use them ("hastane" is in many Turkish cards and one
+        # Kurmanji keyword).
         order = sorted(counts, key=lambda o: tuple(-n for n in counts[o][:3]))[:3]
         return [(other, counts[other][3]) for other in order]
 
