@@ -105,36 +105,40 @@ class Searcher:
 
     def _evidence(self, words: list[str], lang: str, understood: bool = False) -> list[tuple[str, bool]]:
         """Other languages whose cards use at least a third of the query's content words that `lang`'s
-        cards lack, most evidence first, each with whether it only lends them (below). One shared word among many strange ones
-        is chance, not a language (a Tigrinya question typed in Latin letters shares a short word with the
-        Kurmanji cards); two Latin letters are no evidence at all.
+        cards lack, most evidence first, each with whether it only lends them (below). One shared word
+        among many strange ones is chance, not a language (a Tigrinya question typed in Latin letters
+        shares a short word with the Kurmanji cards); two Latin letters are no evidence at all.
 
         A language that knows only words many languages share ("doktor"), or words the chosen language
         reads as typos of its own ("astma" in English, a word of the Uzbek cards), and does not read most
         of the query only lends its cards: they answer in the chosen language. When the chosen language
         understood the query, such a language is no evidence at all."""
         own = self.indexes[lang]
+        unique = set(words)
         strange = [w for w in dict.fromkeys(words)
                    if w not in own.surface and own.analyzer.is_content(w) and not _latin_pair(w)]
         weak: dict[str, bool] = {}  # a word many languages share, or a typo of one of the chosen language's
-        counts = {}
+        ranked: dict[str, tuple[tuple[int, int, int], bool]] = {}
         for other, index in self.indexes.items():
-            if other != lang:
-                known = [w for w in strange if w in index.surface]
-                if known and 3 * len(known) >= len(strange):
-                    for word in known:
-                        if word not in weak:
-                            weak[word] = self._shared(word) or len(weak) >= MAX_FUZZY or reads_as_its_own(own, word)
-                    lends = all(weak[w] for w in known) and not _reads_most(index, words)
-                    if not (lends and understood):
-                        stops = sum(index.analyzer.is_stop(w) for w in strange if w not in index.surface)
-                        counts[other] = (len(known) + stops, _read(index, words), sum(map(index.card_count, known)), lends)
-        # Evidence: the strange words a language knows, its stop words among them too ("avukat lazim" is
-        # Turkish, where "lazim" is a stop word, though the Kurmanji cards have both words); then the words of
-        # the query it reads; then how many of its cards use them ("hastane" is in many Turkish cards and one
-        # Kurmanji keyword).
-        order = sorted(counts, key=lambda o: tuple(-n for n in counts[o][:3]))[:3]
-        return [(other, counts[other][3]) for other in order]
+            known = [w for w in strange if w in index.surface] if other != lang else []
+            if not known or 3 * len(known) < len(strange):
+                continue
+            for word in known:
+                if word not in weak:
+                    weak[word] = self._shared(word) or len(weak) >= MAX_FUZZY or reads_as_its_own(own, word)
+            read = sum(w in index.surface or index.analyzer.is_stop(w) for w in unique)  # stop words too
+            reads_most = len(unique) > 1 and 3 * read >= 2 * len(unique)
+            lends = all(weak[w] for w in known) and not reads_most
+            if lends and understood:
+                continue
+            # Evidence: the strange words a language knows, its stop words among them too ("avukat lazim" is
+            # Turkish, where "lazim" is a stop word, though the Kurmanji cards have both words); then the
+            # words of the query it reads; then how many of its cards use them ("hastane" is in many Turkish
+            # cards and one Kurmanji keyword).
+            stops = sum(index.analyzer.is_stop(w) for w in strange if w not in index.surface)
+            ranked[other] = ((len(known) + stops, read, sum(map(index.card_count, known))), lends)
+        order = sorted(ranked, key=lambda other: ranked[other][0], reverse=True)[:3]  # stable: ties keep their order
+        return [(other, ranked[other][1]) for other in order]
 
     def _in_language(self, found: Answer, lang: str) -> Answer:
         hits = tuple(Hit(h.card_id, lang, h.score) for h in found.hits if lang in self.catalog.cards[h.card_id].texts)
@@ -154,17 +158,6 @@ def _beyond_the_cards(index: LanguageIndex, words: list[str]) -> bool:
     use: "passport" alone asks about the passport a boss keeps as much as about renewing one."""
     content = [w for w in dict.fromkeys(words) if index.analyzer.is_content(w)]
     return len(content) != 1 or not index.cards_use(content[0])
-
-
-def _reads_most(index: LanguageIndex, words: list[str]) -> bool:
-    """Does `index`'s language use at least two thirds of the query's words, stop words included?"""
-    unique = set(words)
-    return len(unique) > 1 and 3 * _read(index, unique) >= 2 * len(unique)
-
-
-def _read(index: LanguageIndex, words) -> int:
-    """How many of `words` `index`'s language uses, stop words included."""
-    return sum(w in index.surface or index.analyzer.is_stop(w) for w in set(words))
 
 
 def _latin_pair(word: str) -> bool:
