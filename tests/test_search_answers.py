@@ -103,8 +103,8 @@ def test_a_word_two_languages_share_answers_in_the_one_whose_cards_use_it_most(e
     # in Somali, where it is rarer and so scored higher; "hastane" (Turkish, and a Kurmanji keyword) in Kurmanji.
     assert answer(engine, "en", "abogado").lang == "es"
     assert answer(engine, "en", "hastane").lang == "tr"
-    # With Russian or Arabic chosen: Kurmanji's cards hold both "avukat" and "lazim" as keywords; in Turkish "lazim" is a stop word, and
-    # counts as a Turkish word all the same.
+    # With Russian or Arabic chosen: Kurmanji's cards hold both "avukat" and "lazim" as keywords; in Turkish
+    # "lazim" is a stop word, and counts as a Turkish word all the same.
     assert answer(engine, "ru", "avukat lazim").lang == answer(engine, "ar", "avukat lazim").lang == "tr"
 
 
