@@ -112,7 +112,8 @@ class Searcher:
         A language that knows only words many languages share ("doktor"), or words the chosen language
         reads as typos of its own ("astma" in English, a word of the Uzbek cards), and does not read most
         of the query only lends its cards: they answer in the chosen language. When the chosen language
-        understood the query, such a language is no evidence at all."""
+        understood the query, such a language is no evidence at all. Nor are languages tied with the best on
+        all evidence: they only lend their cards."""
         own = self.indexes[lang]
         unique = set(words)
         strange = [w for w in dict.fromkeys(words)
@@ -137,8 +138,11 @@ class Searcher:
             # cards and one Kurmanji keyword).
             stops = sum(index.analyzer.is_stop(w) for w in strange if w not in index.surface)
             ranked[other] = ((len(known) + stops, read, sum(map(index.card_count, known))), lends)
-        order = sorted(ranked, key=lambda other: ranked[other][0], reverse=True)[:3]  # stable: ties keep their order
-        return [(other, ranked[other][1]) for other in order]
+        order = sorted(ranked, key=lambda other: ranked[other][0], reverse=True)[:3]
+        # Languages with the same evidence as the best are no evidence of any one of them: "astma", a word of
+        # the Pashto and the Uzbek cards alike, lends their cards to the chosen language.
+        tied = len(order) > 1 and ranked[order[0]][0] == ranked[order[1]][0]
+        return [(other, ranked[other][1] or tied) for other in order]
 
     def _in_language(self, found: Answer, lang: str) -> Answer:
         hits = tuple(Hit(h.card_id, lang, h.score) for h in found.hits if lang in self.catalog.cards[h.card_id].texts)
