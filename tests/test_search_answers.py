@@ -132,6 +132,16 @@ def test_a_word_two_languages_share_alike_answers_in_the_chosen_language(engine)
             assert found.lang == chosen and all(hit.lang == chosen for hit in found.hits), (chosen, word, found)
 
 
+def test_a_language_that_reads_less_of_an_understood_message_does_not_take_it(engine):
+    # Kyrgyz in Latin letters, "the police beat me, where can I write a complaint", with Kyrgyz chosen: the
+    # Kyrgyz cards read five of its seven words; "ariza", a word of the Uzbek cards (Kyrgyz "aryz"), made it
+    # answer in Uzbek, which reads three.
+    found = answer(engine, "ky", "militsiya urdu meni kaida ariza jazsam bolot")
+    assert found.lang == "ky" and found.decision != NONE, found
+    # A message another language reads more of still switches: Spanish with English chosen.
+    assert answer(engine, "en", "necesito un medico sin papeles").lang == "es"
+
+
 def test_a_shared_word_the_chosen_language_does_not_know_finds_cards_in_the_chosen_language(engine):
     # "doktor" with French chosen: the French cards do not use it, ten languages' cards do. It answered in
     # Amharic; the cards it finds answer in French.

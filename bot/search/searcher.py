@@ -112,14 +112,15 @@ class Searcher:
         A language that knows only words many languages share ("doktor"), or words the chosen language
         reads as typos of its own ("astma" in English, a word of the Uzbek cards), and does not read most
         of the query only lends its cards: they answer in the chosen language. When the chosen language
-        understood the query, such a language is no evidence at all. Nor are languages tied with the best on
-        all evidence: they only lend their cards."""
+        understood the query, such a language is no evidence at all, nor is one that reads fewer of the query's
+        words than the chosen language. Languages tied with the best on all evidence only lend their cards."""
         own = self.indexes[lang]
         unique = set(words)
         strange = [w for w in dict.fromkeys(words)
                    if w not in own.surface and own.analyzer.is_content(w) and not _latin_pair(w)]
         weak: dict[str, bool] = {}  # a word many languages share, or a typo of one of the chosen language's
         ranked: dict[str, tuple[tuple[int, int, int], bool]] = {}
+        own_read = sum(w in own.surface or own.analyzer.is_stop(w) for w in unique)
         for other, index in self.indexes.items():
             known = [w for w in strange if w in index.surface] if other != lang else []
             if not known or 3 * len(known) < len(strange):
@@ -130,7 +131,9 @@ class Searcher:
             read = sum(w in index.surface or index.analyzer.is_stop(w) for w in unique)  # stop words too
             reads_most = len(unique) > 1 and 3 * read >= 2 * len(unique)
             lends = all(weak[w] for w in known) and not reads_most
-            if lends and understood:
+            # Understood in the chosen language, a query is another language's only if that one reads as much of
+            # it: "militsiya urdu meni kaida ariza jazsam bolot" is Kyrgyz in Latin letters, whatever "ariza" is.
+            if understood and (lends or read < own_read):
                 continue
             # Evidence: the strange words a language knows, its stop words among them too ("avukat lazim" is
             # Turkish, where "lazim" is a stop word, though the Kurmanji cards have both words); then the
