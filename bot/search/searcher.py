@@ -120,7 +120,7 @@ class Searcher:
                    if w not in own.surface and own.analyzer.is_content(w) and not _latin_pair(w)]
         weak: dict[str, bool] = {}  # a word many languages share, or a typo of one of the chosen language's
         ranked: dict[str, tuple[tuple[int, int, int], bool]] = {}
-        own_read = sum(w in own.surface or own.analyzer.is_stop(w) for w in unique)
+        own_read = _words_read(own, unique)
         for other, index in self.indexes.items():
             known = [w for w in strange if w in index.surface] if other != lang else []
             if not known or 3 * len(known) < len(strange):
@@ -128,7 +128,7 @@ class Searcher:
             for word in known:
                 if word not in weak:
                     weak[word] = self._shared(word) or len(weak) >= MAX_FUZZY or reads_as_its_own(own, word)
-            read = sum(w in index.surface or index.analyzer.is_stop(w) for w in unique)  # stop words too
+            read = _words_read(index, unique)
             reads_most = len(unique) > 1 and 3 * read >= 2 * len(unique)
             lends = all(weak[w] for w in known) and not reads_most
             # Understood in the chosen language, a query is another language's only if that one reads as much of
@@ -165,6 +165,11 @@ def _beyond_the_cards(index: LanguageIndex, words: list[str]) -> bool:
     use: "passport" alone asks about the passport a boss keeps as much as about renewing one."""
     content = [w for w in dict.fromkeys(words) if index.analyzer.is_content(w)]
     return len(content) != 1 or not index.cards_use(content[0])
+
+
+def _words_read(index: LanguageIndex, unique: set[str]) -> int:
+    """How many of the query's distinct words `index`'s language uses, its stop words included."""
+    return sum(w in index.surface or index.analyzer.is_stop(w) for w in unique)
 
 
 def _latin_pair(word: str) -> bool:
