@@ -98,3 +98,21 @@ def test_a_stop_word_is_never_split_at_a_glued_prefix(engine, catalog):
                 assert _unglue(index, [word]) == [word], (lang, word)
                 checked += 1
     assert checked > 100
+
+
+def test_a_glued_prefix_is_split_off_a_word_typed_in_a_spelling_search_reads_as_the_cards(engine, catalog):
+    """Tajik "бехучат" (without documents) is "бе" and "хучат", the cards' "ҳуҷҷат" typed with one "ҷ"
+    (search.toml [folds]): glued, it finds what the two words with a space find."""
+    checked = 0
+    for lang in catalog.codes:
+        index = engine.searcher.indexes[lang]
+        analyzer = index.analyzer
+        for prefix in analyzer.glued_prefixes:
+            for spelling in analyzer._folds:
+                if spelling in index.terms or analyzer.fold(spelling) not in index.terms or len(spelling) < 3:
+                    continue
+                spaced = engine.searcher.search(f"{prefix} {spelling}", lang, 3)
+                assert spaced, (lang, spelling)
+                assert engine.searcher.search(prefix + spelling, lang, 3) == spaced, (lang, prefix + spelling)
+                checked += 1
+    assert checked >= 1

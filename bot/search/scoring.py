@@ -67,16 +67,19 @@ def reads_as_its_own(index: LanguageIndex, word: str) -> bool:
 def _unglue(index: LanguageIndex, words: list[str]) -> list[str]:
     """A word the cards do not use, made of a glued prefix (content/<lang>/search.toml) and a word they
     do, as two words: Persian "آیااجازه" -> "آیا", "اجازه". The cards' own words and the stop words are
-    never split (Sorani "بەڵام", "but", is not "بە" + "لام", "to me")."""
-    prefixes = index.analyzer.glued_prefixes
-    if not prefixes:
+    never split (Sorani "بەڵام", "but", is not "بە" + "لام", "to me"). Words are compared as search.toml's
+    [folds] read them: Tajik "бехучат" is "бе" and the cards' "ҳуҷҷат" typed with one "ҷ"."""
+    analyzer = index.analyzer
+    if not analyzer.glued_prefixes:
         return words
     out: list[str] = []
     for word in words:
-        prefix = None if word in index.terms or index.analyzer.is_stop(word) else next(
-            (p for p in prefixes if word.startswith(p) and len(word) - len(p) >= 3 and word[len(p):] in index.terms), None)
+        folded = analyzer.fold(word)
+        prefix = None if word in index.terms or folded in index.terms or analyzer.is_stop(word) else next(
+            (p for p in analyzer.glued_prefixes
+             if folded.startswith(p) and len(folded) - len(p) >= 3 and folded[len(p):] in index.terms), None)
         if prefix:
-            out += [prefix, word[len(prefix):]]
+            out += [prefix, folded[len(prefix):]]
         else:
             out.append(word)
     return out
