@@ -81,6 +81,20 @@ def junk_sets(catalog: Catalog) -> dict[str, list[str]]:
     return sets
 
 
+MIXED = HELDOUT / "mixed.tsv"  # a topic no card answers and a card's question in one message (and the topic alone)
+MIXED_TUNING = TESTS / "mixed_tuning.tsv"  # the same kind, written by the lead and tuned on
+
+
+def mixed_sets(catalog: Catalog, path: Path = MIXED) -> dict[str, list[Labelled]]:
+    """lang, query, card ids (comma-separated) or "-": the languages the catalog offers."""
+    sets: dict[str, list[Labelled]] = {}
+    for r in _rows(path) if path.exists() else []:
+        if len(r) >= 3 and r[0] in catalog.languages:
+            cards = frozenset() if r[2].strip() == "-" else frozenset(r[2].split(","))
+            sets.setdefault(r[0], []).append(Labelled(r[1], cards))
+    return sets
+
+
 @dataclass(frozen=True)
 class Score:
     n: int
@@ -170,7 +184,25 @@ def report(catalog: Catalog, searcher: Searcher) -> list[str]:
                        f"no card answers: nothing offered {held.no_card_right}/{held.no_card}; "
                        f"tuned ours {tune.top1:.0%}/{tune.top3:.0%}, FTS5 {tune_fts.top1:.0%}/{tune_fts.top3:.0%}; "
                        f"junk opened {opened}/{len(answers)}")
-    return summary + report_by_source(catalog, searcher, heldout, baselines)
+    return summary + report_by_source(catalog, searcher, heldout, baselines) + report_mixed(catalog, searcher)
+
+
+def report_mixed(catalog: Catalog, searcher: Searcher) -> list[str]:
+    """Print, pooled over languages, how mixed questions fare: a right card among the first three offered, and
+    questions only about a topic no card answers that are offered nothing."""
+    lines = []
+    print("\nMixed questions (a topic no card answers and a card's question in one message), all languages pooled")
+    for name, path in (("held-out", MIXED), ("tuned", MIXED_TUNING)):
+        rows = mixed_sets(catalog, path)
+        scores = [measure(ours(searcher, lang), [r for r in rows[lang] if r.accepted]) for lang in rows]
+        topic_only = [measure(ours(searcher, lang), [r for r in rows[lang] if not r.accepted]) for lang in rows]
+        pooled = pooled_score(scores)
+        right, n = round(pooled.top3 * pooled.n), pooled.n
+        nothing, m = sum(s.no_card_right for s in topic_only), sum(s.no_card for s in topic_only)
+        print(f"  {name:<8}: a right card in the top 3 {right}/{n}, first {round(pooled.top1 * n)}/{n}; "
+              f"the topic alone: nothing offered {nothing}/{m}")
+        lines.append(f"mixed {name}: right card top-3 {right}/{n}; topic alone nothing offered {nothing}/{m}")
+    return lines
 
 
 def by_source(rows: list[Labelled]) -> tuple[list[Labelled], list[Labelled]]:

@@ -198,6 +198,20 @@ def test_no_match_is_kind_and_offers_the_menu(engine):
     assert "did not find" in reply.text and reply.buttons
 
 
+def test_a_question_partly_about_a_topic_no_card_answers_says_so_and_offers_the_cards(engine, catalog):
+    reply = engine.text("en", "i lost my passport, can i see a doctor")
+    assert reply.event == "search_answered" and reply.text.startswith("I cannot answer all of that.")
+    assert reply.card_id == "health-doctor"
+    assert engine.text("en", "can i see a doctor").text.startswith("Here is what I found.")
+    # In the person's language: Arabic, a topic's phrase and the doctor card's title as one message.
+    questions = [f"{phrases[0]} {catalog.cards['health-doctor'].texts['ar'].title}"
+                 for phrases in catalog.languages["ar"].not_covered.values()]
+    partly = [q for q in questions if engine.searcher.answer(q, "ar").not_covered]
+    assert partly, "a topic no card answers matches best in one of them"
+    arabic = engine.text("ar", partly[0])
+    assert "لا أستطيع الإجابة عن كل ذلك" in arabic.text and "health-doctor" in str(arabic.buttons)
+
+
 def test_any_text_gets_a_reply_within_limits(engine):
     for text in ["", " ", "🙂" * 5000, "a" * 100000, "<script>alert(1)</script>", "\x00\u202e", "طبيب", "доктор"]:
         reply = engine.text("en", text)

@@ -118,3 +118,13 @@ def test_written_held_out_rows_are_told_apart_from_real_ones(catalog, tmp_path, 
     assert [r.query for r in real] == ["can i see a doctor with no papers"]
     assert [r.query for r in written] == ["doctr no papers"]
     assert real[0].accepted == written[0].accepted != frozenset()
+
+
+def test_the_mixed_question_sets_name_real_cards_in_offered_languages(catalog):
+    from bot.quality import MIXED, MIXED_TUNING, mixed_sets
+
+    for path, least in ((MIXED, 100), (MIXED_TUNING, 40)):
+        rows = [r for rows in mixed_sets(catalog, path).values() for r in rows]
+        assert sum(bool(r.accepted) for r in rows) >= least, path
+        assert any(not r.accepted for r in rows), f"{path}: questions only about a topic no card answers"
+        assert all(r.accepted <= set(catalog.cards) for r in rows), path

@@ -103,3 +103,29 @@ def test_a_bad_not_covered_table_names_the_file_and_the_fix(table):
     with pytest.raises(ContentError) as error:
         _not_covered(Path("content/en/search.toml"), table)
     assert "content/en/search.toml" in str(error.value) and "not_covered" in str(error.value)
+
+
+def test_the_rest_of_a_question_about_a_topic_no_card_answers_finds_its_card(engine):
+    """"i lost my passport, can i see a doctor": the passport part no card answers, the doctor part one does."""
+    answer = engine.searcher.answer("i lost my passport, can i see a doctor", "en")
+    assert (answer.decision, answer.not_covered) == ("list", "passport-services")
+    assert answer.hits[0].card_id == "health-doctor"
+    # The topic's words alone, or with words that find no card strongly, still find nothing.
+    for question in ("i lost my passport what do i do", "how do i renew my passport", "driving test tomorrow morning please"):
+        answer = engine.searcher.answer(question, "en")
+        assert (answer.decision, answer.not_covered is not None) == (NONE, True), question
+
+
+def test_a_topic_phrase_before_a_cards_title_finds_the_card_in_every_language(engine, catalog):
+    """Each language's first phrase of each topic no card answers, followed by a card's title, as one message:
+    the card is offered (before 2026-12-07 such a message got "not found" whenever the topic matched best)."""
+    asked = shown = 0
+    for lang in catalog.codes:
+        cards = [card_id for card_id in list(catalog.cards)[::7] if lang in catalog.cards[card_id].texts]
+        for phrases in catalog.languages[lang].not_covered.values():
+            for card_id in cards:
+                answer = engine.searcher.answer(f"{phrases[0]} {catalog.cards[card_id].texts[lang].title}", lang, 3)
+                asked += 1
+                shown += answer.decision != NONE and card_id in [h.card_id for h in answer.hits]
+    assert asked > 1000
+    assert shown >= 0.95 * asked, f"{shown} of {asked} offered their card"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..content import Catalog
 from ..normalize import normalize
-from .decision import LIST, LIST_SCORE, NONE, OPEN, OPEN_SCORE, decide
+from .decision import LIST, LIST_SCORE, NONE, OPEN, OPEN_SCORE, PARTLY_SCORE, decide
 from .index import NOT_COVERED, LanguageIndex, Params
 from .language import Analyzer
 from .scoring import MAX_FUZZY, MAX_QUERY_CHARS, card_scores, reads_as_its_own
@@ -34,7 +34,9 @@ class Answer:
     hits: tuple[Hit, ...]  # best first
     lang: str  # the language of the answer
     decision: str  # OPEN, LIST or NONE: what the bot does
-    not_covered: str | None = None  # NONE because this topic no card answers matched best (search.toml)
+    # This topic no card answers matched best (search.toml): NONE, or LIST when the rest of the question
+    # finds cards ("i lost my passport, can i see a doctor": the bot says it cannot answer all of it).
+    not_covered: str | None = None
 
 
 class Searcher:
@@ -95,7 +97,9 @@ class Searcher:
         # A topic no card answers matches best: "not found", unless a card matches as strongly as one that
         # opens by itself ("my passport expired and the police took me": the police card, not nothing).
         if topic_first and _beyond_the_cards(index, words) and not _strong(hits):
-            return Answer(hits, lang, NONE, index.card_ids[ranked[0][0]].removeprefix(NOT_COVERED))
+            topic = index.card_ids[ranked[0][0]].removeprefix(NOT_COVERED)
+            rest = _the_rest(index, words, ranked[0][0], limit)
+            return Answer(rest, lang, LIST, topic) if rest else Answer(hits, lang, NONE, topic)
         weak = not hits or hits[0].score < LIST_SCORE  # only then can a keyword word change the decision
         # A not-covered topic close behind the best card counts as its runner-up: no card opens by itself.
         scores = [round(s, 2) for _, s in ranked[:2]]
@@ -158,6 +162,17 @@ class Searcher:
         have "doktor", while "i need a lawyer" is English (before 2026-12-07 it was Bengali, whose cards
         have "lawyer")."""
         return sum(word in index.surface for index in self.indexes.values()) > SHARED
+
+
+def _the_rest(index: LanguageIndex, words: list[str], topic: int, limit: int) -> tuple[Hit, ...]:
+    """A question about a topic no card answers may also ask a card's question: "i lost my passport, can i
+    see a doctor". The cards the words that do not find the topic find, if the best of them scores as high
+    as PARTLY_SCORE; else nothing."""
+    rest = [w for w in words if topic not in card_scores(index, [w])]
+    ranked = sorted(card_scores(index, rest).items(), key=lambda item: (-item[1], item[0])) if len(rest) < len(words) else []
+    if not ranked or ranked[0][0] >= index.covered or ranked[0][1] < PARTLY_SCORE:
+        return ()
+    return tuple(Hit(index.card_ids[i], index.lang, round(s, 2)) for i, s in ranked if i < index.covered)[:limit]
 
 
 def _beyond_the_cards(index: LanguageIndex, words: list[str]) -> bool:
