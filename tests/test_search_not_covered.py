@@ -129,3 +129,26 @@ def test_a_topic_phrase_before_a_cards_title_finds_the_card_in_every_language(en
                 shown += answer.decision != NONE and card_id in [h.card_id for h in answer.hits]
     assert asked > 1000
     assert shown >= 0.95 * asked, f"{shown} of {asked} offered their card"
+
+
+def test_a_long_message_about_a_topic_no_card_answers_compares_few_words_by_likeness(engine, monkeypatch):
+    """The rest of a question is found word by word; of the words the cards do not use, only the first MAX_FUZZY
+    are compared by likeness (rapidfuzz), as when the whole message is scored, so 4,096 characters cost little."""
+    from bot.search import searcher as searcher_module
+    from bot.search.scoring import MAX_FUZZY
+
+    index = engine.searcher.indexes["en"]
+    strange = [f"zqx{n}vbw" for n in range(300)]
+    alone: list[str] = []
+    real = searcher_module.card_scores
+
+    def counting(index, words):
+        if len(words) == 1:
+            alone.append(words[0])
+        return real(index, words)
+
+    monkeypatch.setattr(searcher_module, "card_scores", counting)
+    answer = engine.searcher.answer("how do i renew my passport " + " ".join(strange), "en")
+    assert answer.not_covered == "passport-services"
+    assert 0 < sum(w in strange for w in alone) <= MAX_FUZZY
+    assert all(w not in index.terms for w in strange)
