@@ -144,6 +144,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
         unseen = [item for item in data["feedback"] if item["card"] not in {t["card"] for t in data["top_cards"]}]
         for item in unseen:  # rated, but not among the most viewed
             print(f"    {'':>5}  {item['helpful']:>4}  {item['not_helpful']:>4}  {item['card']}")
+        if data["not_covered"]:
+            print("    searches about topics no card answers: " + ", ".join(
+                f"{item['topic']} {item['searches']}" for item in data["not_covered"]))
     return 0
 
 

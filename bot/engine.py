@@ -135,12 +135,13 @@ class Engine(Screens):
         """The search's decision (bot/search/decision.py): open the card, offer a list, or not found."""
         answer = self.searcher.answer(query, lang)
         if answer.decision == NONE:
-            return self.not_understood(lang)
+            return replace(self.not_understood(lang), not_covered=answer.not_covered)
         hits = answer.hits
         if answer.decision == OPEN:
             reply = self.card(answer.lang, hits[0].card_id, also=tuple(h.card_id for h in hits[1:3]))
             return self._with_event(reply, "search_answered")
-        return self.found(answer.lang, [h.card_id for h in hits], partly=answer.not_covered is not None)
+        found = self.found(answer.lang, [h.card_id for h in hits], partly=answer.not_covered is not None)
+        return replace(found, not_covered=answer.not_covered)
 
     def not_understood(self, lang: str) -> Reply:
         text = self.tr(lang).gettext(

@@ -32,6 +32,7 @@ class Reply:
     event: str = "menu"  # anonymous event name, for usage counts
     card_id: str | None = None
     notice: str | None = None  # a short note shown over the chat (Telegram: the answer to a button press)
+    not_covered: str | None = None  # a search matched this topic no card answers (search.toml), counted apart
 
 
 Rows = list[tuple[Button, ...]]

@@ -17,7 +17,8 @@ log = logging.getLogger(__name__)
 TABLE = "counts"
 EVENTS = {"menu", "start", "topic", "card", "search_answered", "search_unanswered", "deep_link",
           "inline_shared", "languages", "help", "about", "privacy", "unsupported", "small_talk", "error",
-          "more", "unknown_command", "bad_link", "helpful", "not_helpful"}
+          "more", "unknown_command", "bad_link", "helpful", "not_helpful",
+          "not_covered"}  # a search about a topic no card answers: its name (search.toml) in the card column
 SMALL = 5  # counts below this are shown as "<5"
 DEFAULT_PATH = "data/usage.sqlite"
 
@@ -103,18 +104,20 @@ def shown(n: int) -> str | int:
 
 
 def summary(path: Path | str, since: str | None = None) -> dict:
-    """Per language: most viewed cards with their 👍 / 👎 counts, the cards people rated, and the
-    unanswered-search rate. Every count under 5 shows as "<5"."""
+    """Per language: most viewed cards with their 👍 / 👎 counts, the cards people rated, the
+    unanswered-search rate, and the topics no card answers that searches were about (search.toml
+    `[not_covered]`: what content to add). Every count under 5 shows as "<5"."""
     db = sqlite_utils.Database(path)
     if TABLE not in db.table_names():
         return {}
     where, params = ("WHERE day >= ?", [since]) if since else ("", [])
     report: dict = {}
     for row in db.query(f"SELECT lang, event, card, SUM(n) AS n FROM {TABLE} {where} GROUP BY lang, event, card", params):
-        lang = report.setdefault(row["lang"], {"cards": {}, "answered": 0, "unanswered": 0, "helpful": {}, "not_helpful": {}})
+        lang = report.setdefault(row["lang"], {"cards": {}, "answered": 0, "unanswered": 0, "helpful": {}, "not_helpful": {},
+                                                 "not_covered": {}})
         if row["event"] in {"card", "deep_link", "search_answered"} and row["card"]:
             lang["cards"][row["card"]] = lang["cards"].get(row["card"], 0) + row["n"]
-        if row["event"] in {"helpful", "not_helpful"} and row["card"]:
+        if row["event"] in {"helpful", "not_helpful", "not_covered"} and row["card"]:
             lang[row["event"]][row["card"]] = lang[row["event"]].get(row["card"], 0) + row["n"]
         if row["event"] == "search_answered":
             lang["answered"] += row["n"]
@@ -132,5 +135,7 @@ def summary(path: Path | str, since: str | None = None) -> dict:
             "feedback": [{"card": c, "helpful": shown(up.get(c, 0)), "not_helpful": shown(down.get(c, 0))} for c in rated],
             "searches": shown(searches),
             "unanswered_rate": round(data["unanswered"] / searches, 2) if searches >= SMALL else None,
+            "not_covered": [{"topic": t, "searches": shown(n)}
+                            for t, n in sorted(data["not_covered"].items(), key=lambda kv: (-kv[1], kv[0]))],
         }
     return result

@@ -105,6 +105,8 @@ def count(context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
     counter = context.application.bot_data.get("counter")
     if counter:
         counter.add(reply.lang, reply.event, reply.card_id)
+        if reply.not_covered:  # the topic's name from search.toml, never the words typed
+            counter.add(reply.lang, "not_covered", reply.not_covered)
 
 
 def remember(context: ContextTypes.DEFAULT_TYPE, chat_id: int, message_id: int) -> None:

@@ -33,6 +33,9 @@ def rows(counter):
 def test_each_reply_is_counted_once_by_language_event_and_card(engine, tmp_path):
     counter = UsageCounter(tmp_path / "u.sqlite")
     search = engine.text("fr", "patron paye pas")
+    topic, phrases = next(iter(engine.catalog.languages["fr"].not_covered.items()))
+    no_card = engine.text("fr", phrases[0])  # a topic no card answers: its name is counted, not the words
+    assert no_card.not_covered == topic
     with FakeBotApi() as api:
         def scenario():
             api.push(message(FRENCH, "/start", entities=[{"type": "bot_command", "offset": 0, "length": 6}]))
@@ -42,8 +45,9 @@ def test_each_reply_is_counted_once_by_language_event_and_card(engine, tmp_path)
                                                      "chat": {"id": FRENCH["id"], "type": "private"}}}})
             api.wait_for("editMessageText", 1)
             api.push(message(FRENCH, "patron paye pas"))
+            api.push(message(FRENCH, phrases[0]))
             api.push(message(OTHER, "/start", entities=[{"type": "bot_command", "offset": 0, "length": 6}]))
-            api.wait_for("sendMessage", 3)
+            api.wait_for("sendMessage", 4)
             for result_id in ("fr:det-basics", "fr:not-a-card", "fr:x:det-basics"):
                 api.push({"chosen_inline_result": {"result_id": result_id, "from": FRENCH, "query": "q"}})
             time.sleep(1)  # a shared card has no reply to wait for
@@ -57,6 +61,7 @@ def test_each_reply_is_counted_once_by_language_event_and_card(engine, tmp_path)
     assert rows(counter) == sorted([
         ("fr", "start", "", 1), ("fr", "card", "health-doctor", 1),
         ("fr", search.event, search.card_id or "", 1), ("en", "start", "", 1), ("fr", "inline_shared", "det-basics", 1),
+        ("fr", no_card.event, no_card.card_id or "", 1), ("fr", "not_covered", topic, 1),
     ])
 
 

@@ -201,6 +201,7 @@ def test_no_match_is_kind_and_offers_the_menu(engine):
 def test_a_question_partly_about_a_topic_no_card_answers_says_so_and_offers_the_cards(engine, catalog):
     reply = engine.text("en", "i lost my passport, can i see a doctor")
     assert reply.event == "search_answered" and reply.text.startswith("I cannot answer all of that.")
+    assert reply.not_covered == "passport-services" == engine.text("en", "how do i renew my passport").not_covered
     assert reply.card_id == "health-doctor"
     assert engine.text("en", "can i see a doctor").text.startswith("Here is what I found.")
     # In the person's language: Arabic, a topic's phrase and the doctor card's title as one message.

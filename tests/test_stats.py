@@ -55,6 +55,7 @@ def test_stats_cli_json(tmp_path):
     counter = UsageCounter(db)
     counter.add("en", "card", "health-doctor")
     counter.add("en", "helpful", "health-doctor")
+    counter.add("en", "not_covered", "passport-services")
     counter.close()
     out = subprocess.run([sys.executable, str(ROOT / "main.py"), "stats", "--json", "--db", str(db)],
                          capture_output=True, text=True, cwd=ROOT, timeout=60)
@@ -62,6 +63,7 @@ def test_stats_cli_json(tmp_path):
     text = subprocess.run([sys.executable, str(ROOT / "main.py"), "stats", "--db", str(db)],
                           capture_output=True, text=True, cwd=ROOT, timeout=60).stdout
     assert "👍" in text and "health-doctor" in text
+    assert "searches about topics no card answers: passport-services <5" in text
 
 
 def test_counts_wait_in_memory_and_a_thread_writes_them(tmp_path):
@@ -216,3 +218,16 @@ def test_close_waits_for_the_writer_and_a_counter_without_a_database_closes_too(
 def test_a_process_that_never_closes_its_counter_still_exits(tmp_path):
     code = f"from bot.stats import UsageCounter; UsageCounter({str(tmp_path / 'u.sqlite')!r})"
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=30, check=True)  # the writer is a daemon
+
+
+def test_searches_about_topics_no_card_answers_are_counted_by_topic(tmp_path):
+    """What people ask that no card answers, by the topic's name in search.toml: what content to add next."""
+    db = tmp_path / "u.sqlite"
+    counter = UsageCounter(db)
+    for _ in range(6):
+        counter.add("en", "not_covered", "passport-services")
+    counter.add("en", "not_covered", "driving-licence")
+    counter.flush()
+    assert summary(db)["en"]["not_covered"] == [{"topic": "passport-services", "searches": 6},
+                                                {"topic": "driving-licence", "searches": "<5"}]
+    assert summary(db)["en"]["top_cards"] == []  # a topic is no card view
