@@ -92,6 +92,7 @@ class Language:
     folds: Mapping[str, str] = field(default_factory=dict)  # spellings one language reads as one ("aa" -> "a")
     # topics no card answers -> the words people ask about them with ("driving licence")
     not_covered: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    read_as: Mapping[str, str] = field(default_factory=dict)  # whole words the stemmer misreads -> the word they are
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,7 @@ def _language(root: Path, code: str) -> Language:
     glued: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
     folds: dict[str, str] = {}
+    read_as: dict[str, str] = {}
     not_covered: dict[str, tuple[str, ...]] = {}
     if search_path.exists():
         search = read_toml(search_path)
@@ -231,15 +233,24 @@ def _language(root: Path, code: str) -> Language:
         glued = _optional_texts(search_path, "glued_prefixes", search, "glued_prefixes")
         suffixes = _optional_texts(search_path, "suffixes", search, "suffixes")
         folds = _folds(search_path, search.get("folds", {}))
+        read_as = _read_as(search_path, search.get("read_as", {}))
         not_covered = _not_covered(search_path, search.get("not_covered", {}))
     return Language(code, reviewed, MappingProxyType(small_talk), stop_words, offered, glued, suffixes,
-                    MappingProxyType(folds), MappingProxyType(not_covered))
+                    MappingProxyType(folds), MappingProxyType(not_covered), MappingProxyType(read_as))
 
 
 def _folds(path: Path, table: Any) -> dict[str, str]:
     if not isinstance(table, dict) or not all(isinstance(k, str) and k and isinstance(v, str) for k, v in table.items()):
         raise ContentError(path, "`[folds]` must map what people type to the one form search reads, "
                                  "like \"aa\" = \"a\"", "folds")
+    return dict(table)
+
+
+def _read_as(path: Path, table: Any) -> dict[str, str]:
+    if not isinstance(table, dict) or not all(isinstance(k, str) and len(k.split()) == 1 and isinstance(v, str)
+                                              and len(v.split()) == 1 for k, v in table.items()):
+        raise ContentError(path, "`[read_as]` must map one word the stemmer misreads to the one word it is, like "
+                                 "\"paye\" = \"paie\" (a word read as itself is kept whole)", "read_as")
     return dict(table)
 
 

@@ -10,7 +10,9 @@ nationalities, "I am a refugee". They still count, a little, so a query made onl
 that opens a card. Glued prefixes (search.toml) are stop words people type stuck to the next word.
 A language Snowball has no stemmer for may list, in search.toml, `suffixes` (endings taken off, at most
 two stacked: a light stemmer written as data) and `[folds]` (spellings it reads as one: Somali double
-vowels, Amharic ሃ/ሀ), applied alike to the cards' words, to the stop words and to what people type.
+vowels, Amharic ሃ/ሀ), applied alike to the cards' words, to the stop words and to what people type. Any
+language may list, in `[read_as]`, whole words its stemmer misreads and the word each one is ("paye" =
+"paie": French "payé" stemmed as "pays", country); a word read as itself is not stemmed ("mere" = "mere").
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ class Analyzer:
 
     def __init__(self, lang: str, stop_words: tuple[str, ...] = (), stem: bool = True,
                  glued_prefixes: tuple[str, ...] = (), suffixes: tuple[str, ...] = (),
-                 folds: Mapping[str, str] | None = None):
+                 folds: Mapping[str, str] | None = None, read_as: Mapping[str, str] | None = None):
         self.lang = lang
         self.glued_prefixes = _longest_first(glued_prefixes)
         self.algorithm = SNOWBALL.get(lang) if stem else None
@@ -63,6 +65,8 @@ class Analyzer:
         folds = {normalize(k): normalize(v) for k, v in (folds or {}).items() if normalize(k)}
         self._fold = re.compile("|".join(map(re.escape, _longest_first(folds)))) if folds else None
         self._folds = folds
+        # Whole words the stemmer misreads (search.toml [read_as]): French "payé" is not "pays" (country).
+        self.read_as = {self.fold(normalize(k)): self.fold(normalize(v)) for k, v in (read_as or {}).items()}
         phrases = [tuple(map(self.fold, normalize(s).split())) for s in stop_words]
         self.stop_words = frozenset(p[0] for p in phrases if len(p) == 1)
         self.stop_phrases: dict[str, list[tuple[str, ...]]] = {}  # first word -> whole phrases
@@ -76,6 +80,9 @@ class Analyzer:
 
     def term(self, word: str) -> str:
         word = self.fold(word)
+        word = self.read_as.get(word, word)
+        if self.read_as.get(word) == word:
+            return word  # kept whole: French "mère" (mother) is not "mer" (sea), nor are "mères"
         if self.suffixes:
             return self._unsuffixed(word)
         if self.lemmatised:
