@@ -93,6 +93,7 @@ class Language:
     # topics no card answers -> the words people ask about them with ("driving licence")
     not_covered: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     read_as: Mapping[str, str] = field(default_factory=dict)  # whole words the stemmer misreads -> the word they are
+    latin: Mapping[str, str] = field(default_factory=dict)  # Latin letters people type -> the language's own ("zh" -> "ж")
 
 
 @dataclass(frozen=True)
@@ -226,6 +227,7 @@ def _language(root: Path, code: str) -> Language:
     suffixes: tuple[str, ...] = ()
     folds: dict[str, str] = {}
     read_as: dict[str, str] = {}
+    latin: dict[str, str] = {}
     not_covered: dict[str, tuple[str, ...]] = {}
     if search_path.exists():
         search = read_toml(search_path)
@@ -234,9 +236,11 @@ def _language(root: Path, code: str) -> Language:
         suffixes = _optional_texts(search_path, "suffixes", search, "suffixes")
         folds = _folds(search_path, search.get("folds", {}))
         read_as = _read_as(search_path, search.get("read_as", {}))
+        latin = _latin(search_path, search.get("latin", {}))
         not_covered = _not_covered(search_path, search.get("not_covered", {}))
     return Language(code, reviewed, MappingProxyType(small_talk), stop_words, offered, glued, suffixes,
-                    MappingProxyType(folds), MappingProxyType(not_covered), MappingProxyType(read_as))
+                    MappingProxyType(folds), MappingProxyType(not_covered), MappingProxyType(read_as),
+                    MappingProxyType(latin))
 
 
 def _folds(path: Path, table: Any) -> dict[str, str]:
@@ -251,6 +255,14 @@ def _read_as(path: Path, table: Any) -> dict[str, str]:
                                               and len(v.split()) == 1 for k, v in table.items()):
         raise ContentError(path, "`[read_as]` must map one word the stemmer misreads to the one word it is, like "
                                  "\"paye\" = \"paie\" (a word read as itself is kept whole)", "read_as")
+    return dict(table)
+
+
+def _latin(path: Path, table: Any) -> dict[str, str]:
+    if not isinstance(table, dict) or not all(isinstance(k, str) and k.isascii() and k.isalpha() and k == k.lower()
+                                              and isinstance(v, str) and v for k, v in table.items()):
+        raise ContentError(path, "`[latin]` must map small Latin letters people type to the language's own letters, "
+                                 "like \"zh\" = \"ж\"", "latin")
     return dict(table)
 
 

@@ -55,7 +55,8 @@ class Analyzer:
 
     def __init__(self, lang: str, stop_words: tuple[str, ...] = (), stem: bool = True,
                  glued_prefixes: tuple[str, ...] = (), suffixes: tuple[str, ...] = (),
-                 folds: Mapping[str, str] | None = None, read_as: Mapping[str, str] | None = None):
+                 folds: Mapping[str, str] | None = None, read_as: Mapping[str, str] | None = None,
+                 latin: Mapping[str, str] | None = None):
         self.lang = lang
         self.glued_prefixes = _longest_first(glued_prefixes)
         self.algorithm = SNOWBALL.get(lang) if stem else None
@@ -67,6 +68,8 @@ class Analyzer:
         self._folds = folds
         # Whole words the stemmer misreads (search.toml [read_as]): French "payé" is not "pays" (country).
         self.read_as = {self.fold(normalize(k)): self.fold(normalize(v)) for k, v in (read_as or {}).items()}
+        self._latin = dict(latin or {})
+        self._from_latin = re.compile("|".join(map(re.escape, sorted(self._latin, key=len, reverse=True)))) if latin else None
         phrases = [tuple(map(self.fold, normalize(s).split())) for s in stop_words]
         self.stop_words = frozenset(p[0] for p in phrases if len(p) == 1)
         self.stop_phrases: dict[str, list[tuple[str, ...]]] = {}  # first word -> whole phrases
@@ -77,6 +80,13 @@ class Analyzer:
     def fold(self, word: str) -> str:
         """`word` with the spellings search.toml's [folds] reads as one written alike."""
         return self._fold.sub(lambda m: self._folds[m.group()], word) if self._fold else word
+
+    def from_latin(self, word: str) -> str | None:
+        """`word` typed in Latin letters, written in the language's own (search.toml [latin]: Russian "zarplatu"
+        -> "зарплату"), or None when the language has no such table or the word is not Latin letters."""
+        if self._from_latin is None or not word.isascii() or not word.isalpha():
+            return None
+        return normalize(self._from_latin.sub(lambda m: self._latin[m.group()], word))
 
     def term(self, word: str) -> str:
         word = self.fold(word)

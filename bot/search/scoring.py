@@ -85,10 +85,31 @@ def _unglue(index: LanguageIndex, words: list[str]) -> list[str]:
     return out
 
 
+def _in_own_letters(index: LanguageIndex, words: list[str]) -> list[str]:
+    """A message typed in Latin letters, read in the language's own letters (search.toml [latin]) when most of
+    its Latin words are then words of the cards or stop words: Russian "mne ne platyat zarplatu" is read as
+    "мне не платят зарплату". Only those words change. A message where few do stays as typed: in "they put my
+    kids in detention", "my" and "in" read as Russian "мы" and "ин", but the message is English, and English
+    must still be able to answer it."""
+    analyzer = index.analyzer
+    read: dict[str, str] = {}
+    latin = 0
+    for word in dict.fromkeys(words):
+        own = analyzer.from_latin(word)
+        if own is None or own == word:
+            continue
+        latin += 1
+        if own in index.terms or analyzer.is_stop(own) or index.has(analyzer.term(own)):
+            read[word] = own
+    if 2 * len(read) <= latin:
+        return words
+    return [read.get(w, w) for w in words]
+
+
 def card_scores(index: LanguageIndex, words: list[str]) -> dict[int, float]:
     """card position -> BM25F score of the query's folded `words`."""
     analyzer = index.analyzer
-    words = _unglue(index, words)
+    words = _in_own_letters(index, _unglue(index, words))
     stopped = analyzer.stopped(words)
     totals: dict[int, float] = {}
     sequence: list[str] = []  # the query's terms in order, for keyword phrases

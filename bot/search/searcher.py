@@ -51,7 +51,7 @@ class Searcher:
             texts = {cid: c.texts[lang] for cid, c in catalog.cards.items() if lang in c.texts}
             language = catalog.languages[lang]
             analyzer = Analyzer(lang, language.stop_words, stem is None or lang in stem, language.glued_prefixes,
-                                language.suffixes, language.folds, language.read_as)
+                                language.suffixes, language.folds, language.read_as, language.latin)
             self.indexes[lang] = LanguageIndex(lang, texts, analyzer, params, language.not_covered, strings)
 
     def search(self, query: str, lang: str, limit: int = 5) -> list[Hit]:
