@@ -68,8 +68,9 @@ class Analyzer:
         self._folds = folds
         # Whole words the stemmer misreads (search.toml [read_as]): French "payé" is not "pays" (country).
         self.read_as = {self.fold(normalize(k)): self.fold(normalize(v)) for k, v in (read_as or {}).items()}
-        self._latin = dict(latin or {})
-        self._from_latin = re.compile("|".join(map(re.escape, sorted(self._latin, key=len, reverse=True)))) if latin else None
+        # Latin letters -> the language's own, folded as normalize() folds them (Russian "yo" -> "е", not "ё").
+        self._latin = {k: normalize(v) for k, v in (latin or {}).items()}
+        self._from_latin = re.compile("|".join(map(re.escape, _longest_first(self._latin)))) if latin else None
         phrases = [tuple(map(self.fold, normalize(s).split())) for s in stop_words]
         self.stop_words = frozenset(p[0] for p in phrases if len(p) == 1)
         self.stop_phrases: dict[str, list[tuple[str, ...]]] = {}  # first word -> whole phrases
@@ -86,7 +87,7 @@ class Analyzer:
         -> "зарплату"), or None when the language has no such table or the word is not Latin letters."""
         if self._from_latin is None or not word.isascii() or not word.isalpha():
             return None
-        return normalize(self._from_latin.sub(lambda m: self._latin[m.group()], word))
+        return self._from_latin.sub(lambda m: self._latin[m.group()], word)
 
     def term(self, word: str) -> str:
         word = self.fold(word)

@@ -171,12 +171,10 @@ def _the_rest(index: LanguageIndex, words: list[str], topic: int, limit: int) ->
     do not use are compared by likeness, so a long message costs little more."""
     finds_topic: dict[str, bool] = {}
     unknown = 0
-    for word in words:
-        if word not in finds_topic:
-            compared = not (word in index.terms or index.has(index.analyzer.term(word))) and len(word) >= 4
-            unknown += compared
-            finds_topic[word] = unknown <= MAX_FUZZY and topic in card_scores(index, [word]) if compared else (
-                topic in card_scores(index, [word]))
+    for word in dict.fromkeys(words):
+        compared = len(word) >= 4 and not (word in index.terms or index.has(index.analyzer.term(word)))
+        unknown += compared
+        finds_topic[word] = (not compared or unknown <= MAX_FUZZY) and topic in card_scores(index, [word])
     rest = [w for w in words if not finds_topic[w]]
     ranked = sorted(card_scores(index, rest).items(), key=lambda item: (-item[1], item[0])) if len(rest) < len(words) else []
     if not ranked or ranked[0][0] >= index.covered or ranked[0][1] < PARTLY_SCORE:
