@@ -140,8 +140,7 @@ class Engine(Screens):
         if answer.decision == OPEN:
             reply = self.card(answer.lang, hits[0].card_id, also=tuple(h.card_id for h in hits[1:3]))
             return self._with_event(reply, "search_answered")
-        found = self.found(answer.lang, [h.card_id for h in hits], partly=answer.not_covered is not None)
-        return replace(found, not_covered=answer.not_covered)
+        return self.found(answer.lang, [h.card_id for h in hits], answer.not_covered)
 
     def not_understood(self, lang: str) -> Reply:
         text = self.tr(lang).gettext(

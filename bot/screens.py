@@ -106,16 +106,16 @@ class Screens:
         notice = self.tr(lang).gettext("Thank you. This helps us make the answers better.")
         return Reply(reply.text, reply.buttons, lang, "helpful" if helpful else "not_helpful", card_id, notice)
 
-    def found(self, lang: str, card_ids: list[str], partly: bool = False) -> Reply:
-        """A search that found several cards: choose one. `partly`: the question is also about a topic no
-        card answers (a lost passport), and the cards answer the rest of it."""
+    def found(self, lang: str, card_ids: list[str], not_covered: str | None = None) -> Reply:
+        """A search that found several cards: choose one. `not_covered`: the question is also about this topic
+        no card answers (a lost passport), and the cards answer the rest of it."""
         tr = self.tr(lang)
         rows: Rows = [(self._card_button(lang, c),) for c in card_ids]
         rows.append(self._nav_row(lang, cb.MAIN))
-        lead = (tr.gettext("I cannot answer all of that. These answers may help with part of it. Choose one:") if partly
-                else tr.gettext("Here is what I found. Choose one:"))
+        lead = (tr.gettext("I cannot answer all of that. These answers may help with part of it. Choose one:")
+                if not_covered else tr.gettext("Here is what I found. Choose one:"))
         text = finish(escape(lead), tr)
-        return Reply(text, tuple(rows), lang, "search_answered", card_ids[0])
+        return Reply(text, tuple(rows), lang, "search_answered", card_ids[0], not_covered=not_covered)
 
     def help_near_you(self, lang: str) -> Reply:
         tr = self.tr(lang)

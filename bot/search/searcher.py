@@ -91,8 +91,8 @@ class Searcher:
         index = self.indexes.get(lang)
         if index is None or not words:
             return Answer((), lang, NONE)
-        ranked = sorted(card_scores(index, words).items(), key=lambda item: (-item[1], item[0]))
-        hits = tuple(Hit(index.card_ids[i], lang, round(s, 2)) for i, s in ranked if i < index.covered)[:limit]
+        ranked = _ranked(index, words)
+        hits = _hits(index, ranked, limit)
         topic_first = bool(ranked) and ranked[0][0] >= index.covered
         # A topic no card answers matches best: "not found", unless a card matches as strongly as one that
         # opens by itself ("my passport expired and the police took me": the police card, not nothing).
@@ -176,9 +176,19 @@ def _the_rest(index: LanguageIndex, words: list[str], topic: int, limit: int) ->
         unknown += compared
         finds_topic[word] = (not compared or unknown <= MAX_FUZZY) and topic in card_scores(index, [word])
     rest = [w for w in words if not finds_topic[w]]
-    ranked = sorted(card_scores(index, rest).items(), key=lambda item: (-item[1], item[0])) if len(rest) < len(words) else []
+    ranked = _ranked(index, rest) if len(rest) < len(words) else []
     if not ranked or ranked[0][0] >= index.covered or ranked[0][1] < PARTLY_SCORE:
         return ()
+    return _hits(index, ranked, limit)
+
+
+def _ranked(index: LanguageIndex, words: list[str]) -> list[tuple[int, float]]:
+    """(card or topic position, score) for `words`, best first; ties by position."""
+    return sorted(card_scores(index, words).items(), key=lambda item: (-item[1], item[0]))
+
+
+def _hits(index: LanguageIndex, ranked: list[tuple[int, float]], limit: int) -> tuple[Hit, ...]:
+    """The first `limit` cards of `ranked` (topics no card answers are never hits)."""
     return tuple(Hit(index.card_ids[i], index.lang, round(s, 2)) for i, s in ranked if i < index.covered)[:limit]
 
 
