@@ -243,27 +243,28 @@ def _language(root: Path, code: str) -> Language:
                     MappingProxyType(latin))
 
 
-def _folds(path: Path, table: Any) -> dict[str, str]:
-    if not isinstance(table, dict) or not all(isinstance(k, str) and k and isinstance(v, str) for k, v in table.items()):
-        raise ContentError(path, "`[folds]` must map what people type to the one form search reads, "
-                                 "like \"aa\" = \"a\"", "folds")
+def _text_table(path: Path, table: Any, name: str, entry_ok, how: str) -> dict[str, str]:
+    """A search.toml table of texts to texts, each pair passing `entry_ok`; else an error saying `how`."""
+    if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str) and entry_ok(k, v)
+                                              for k, v in table.items()):
+        raise ContentError(path, f"`[{name}]` must map {how}", name)
     return dict(table)
+
+
+def _folds(path: Path, table: Any) -> dict[str, str]:
+    return _text_table(path, table, "folds", lambda k, v: bool(k),
+                       "what people type to the one form search reads, like \"aa\" = \"a\"")
 
 
 def _read_as(path: Path, table: Any) -> dict[str, str]:
-    if not isinstance(table, dict) or not all(isinstance(k, str) and len(k.split()) == 1 and isinstance(v, str)
-                                              and len(v.split()) == 1 for k, v in table.items()):
-        raise ContentError(path, "`[read_as]` must map one word the stemmer misreads to the one word it is, like "
-                                 "\"paye\" = \"paie\" (a word read as itself is kept whole)", "read_as")
-    return dict(table)
+    return _text_table(path, table, "read_as", lambda k, v: len(k.split()) == 1 and len(v.split()) == 1,
+                       "one word the stemmer misreads to the one word it is, like \"paye\" = \"paie\" "
+                       "(a word read as itself is kept whole)")
 
 
 def _latin(path: Path, table: Any) -> dict[str, str]:
-    if not isinstance(table, dict) or not all(isinstance(k, str) and k.isascii() and k.isalpha() and k == k.lower()
-                                              and isinstance(v, str) and v for k, v in table.items()):
-        raise ContentError(path, "`[latin]` must map small Latin letters people type to the language's own letters, "
-                                 "like \"zh\" = \"ж\"", "latin")
-    return dict(table)
+    return _text_table(path, table, "latin", lambda k, v: k.isascii() and k.isalpha() and k == k.lower() and bool(v),
+                       "small Latin letters people type to the language's own letters, like \"zh\" = \"ж\"")
 
 
 def _not_covered(path: Path, table: Any) -> dict[str, tuple[str, ...]]:
