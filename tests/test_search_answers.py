@@ -3,7 +3,9 @@
 import pytest
 
 from bot.content import load_catalog
+from bot.normalize import normalize
 from bot.search import LIST, NONE, OPEN, Searcher
+from bot.search.searcher import _reads
 
 
 def answer(engine, lang, query):
@@ -211,3 +213,28 @@ def test_characters_without_a_unicode_name_do_not_break_search(engine, lang):
     # Found by hypothesis: pymorphy3 raised ValueError on U+17000, which unicodedata cannot name.
     for query in ["\U00017000", "\U00017000 лікар", "лікар\U00017000", "\U000e0001x"]:
         answer(engine, lang, query)
+
+
+def test_a_language_that_borrows_a_questions_words_does_not_take_it_from_the_language_it_is_written_in(engine):
+    # The Tajik and Kyrgyz cards keep Russian questions as migrants type them, so every word of many Russian
+    # questions is also a word of theirs. "скрининг на границе это что такое" with English chosen answered in
+    # Kyrgyz, whose cards read five of its six words, because its example question opened a card; and
+    # "мени отказали в азили что делать" (surzhyk, Ukrainian chosen) in Tajik, because "что" and "делать" are
+    # Russian stop words and did not count as Russian. Built from the cards: every example question whose
+    # every word its own language reads answers in that language or the chosen one, not in one that reads less.
+    searcher = engine.searcher
+    asked = 0
+    for lang, chosen in (("ru", "en"), ("ru", "ar"), ("tr", "en"), ("en", "ar")):
+        own = searcher.indexes[lang]
+        for card in engine.catalog.cards.values():
+            for question in card.texts[lang].questions:
+                words = set(normalize(question).split())
+                if not all(_reads(own, w) for w in words):
+                    continue
+                asked += 1
+                found = answer(engine, chosen, question)
+                other = searcher.indexes.get(found.lang)
+                assert found.lang in (lang, chosen) or all(_reads(other, w) for w in words), (chosen, question, found)
+    assert asked >= 1000, asked
+    found = answer(engine, "uk", "мени отказали в азили что делать")
+    assert found.lang == "ru" and found.hits[0].card_id == "border-assessment", found

@@ -9,6 +9,7 @@ in Spanish, while "necesito un medico" with English chosen answers in Spanish.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from ..content import Catalog
 from ..normalize import normalize
@@ -127,7 +128,10 @@ class Searcher:
         own_read = _words_read(own, unique)
         for other, index in self.indexes.items():
             known = [w for w in strange if w in index.surface] if other != lang else []
-            if not known or 3 * len(known) < len(strange):
+            # Its stop words count too: "мени отказали в азили что делать" (surzhyk, Ukrainian chosen) is
+            # Russian, where "что" and "делать" are stop words, not Tajik, whose cards borrow them.
+            stops = sum(index.analyzer.is_stop(w) for w in strange if w not in index.surface)
+            if not known or 3 * (len(known) + stops) < len(strange):
                 continue
             for word in known:
                 if word not in weak:
@@ -143,9 +147,11 @@ class Searcher:
             # Turkish, where "lazim" is a stop word, though the Kurmanji cards have both words); then the
             # words of the query it reads; then how many of its cards use them ("hastane" is in many Turkish
             # cards and one Kurmanji keyword).
-            stops = sum(index.analyzer.is_stop(w) for w in strange if w not in index.surface)
             ranked[other] = ((len(known) + stops, read, sum(map(index.card_count, known))), lends)
         order = sorted(ranked, key=lambda other: ranked[other][0], reverse=True)[:3]
+        # Only a language with as many words known and read as the best may then answer by deciding better:
+        # "скрининг на границе это что такое" is Russian, though the Kyrgyz cards borrow most of its words.
+        order = [other for other in order if ranked[other][0][:2] == ranked[order[0]][0][:2]]
         # Languages with the same evidence as the best are no evidence of any one of them: "astma", a word of
         # the Pashto and the Uzbek cards alike, lends their cards to the chosen language.
         tied = len(order) > 1 and ranked[order[0]][0] == ranked[order[1]][0]
@@ -201,7 +207,11 @@ def _beyond_the_cards(index: LanguageIndex, words: list[str]) -> bool:
 
 def _words_read(index: LanguageIndex, unique: set[str]) -> int:
     """How many of the query's distinct words `index`'s language uses, its stop words included."""
-    return sum(w in index.surface or index.analyzer.is_stop(w) for w in unique)
+    return sum(map(partial(_reads, index), unique))
+
+
+def _reads(index: LanguageIndex, word: str) -> bool:
+    return word in index.surface or index.analyzer.is_stop(word)
 
 
 def _latin_pair(word: str) -> bool:
