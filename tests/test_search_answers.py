@@ -5,7 +5,7 @@ import pytest
 from bot.content import load_catalog
 from bot.normalize import normalize
 from bot.search import LIST, NONE, OPEN, Searcher
-from bot.search.searcher import _reads
+from bot.search.searcher import _reads, _reads_most
 
 
 def answer(engine, lang, query):
@@ -238,3 +238,32 @@ def test_a_language_that_borrows_a_questions_words_does_not_take_it_from_the_lan
     assert asked >= 1000, asked
     found = answer(engine, "uk", "мени отказали в азили что делать")
     assert found.lang == "ru" and found.hits[0].card_id == "border-assessment", found
+
+
+def test_a_question_most_of_whose_words_only_its_own_language_reads_answers_in_it(engine):
+    # "ils m ont enfermé sans me donner de papier qui explique pourquoi" with English chosen answered in English
+    # with discrim-words alone: the English cards hold "sans papiers", and a French answer as sure as the
+    # English one (both lists) had to score half again as high. English reads two of its twelve words. And a
+    # strong English match or an English topic stopped the search for the question's language: "ca se passe
+    # comment quand on arrive au poste frontiere" ("arrive", "frontier"), "jai pas d acte de naissance" ("act").
+    searcher = engine.searcher
+    asked = 0
+    for lang, chosen in (("fr", "en"), ("uk", "ru"), ("fa", "ar"), ("pt", "en")):
+        own, other = searcher.indexes[lang], searcher.indexes[chosen]
+        for card in engine.catalog.cards.values():
+            for question in card.texts[lang].questions:
+                words = normalize(question).split()
+                unique = set(words)
+                if 3 * sum(_reads(other, w) for w in unique) >= len(unique) or not _reads_most(own, unique):
+                    continue
+                if not any(w in own.surface and not _reads(other, w) for w in unique):
+                    continue  # made of stop words and words no card uses: no evidence of its language
+                asked += 1
+                found = answer(engine, chosen, question)
+                if found.lang != chosen:
+                    continue
+                in_own = searcher._answer(words, lang, 5)
+                assert in_own.decision == NONE or (found.decision, in_own.decision) == (OPEN, LIST), (chosen, question)
+    assert asked >= 1000, asked
+    found = answer(engine, "en", "ils m ont enfermé sans me donner de papier qui explique pourquoi")
+    assert found.lang == "fr" and "det-challenge" in top3(found), found

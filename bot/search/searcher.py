@@ -71,9 +71,17 @@ class Searcher:
         """The cards for `query`, in `lang` or, on evidence, in the language the query is written in."""
         words = normalize(query[:MAX_QUERY_CHARS]).split()
         best = self._answer(words, lang, limit)
+        if lang not in self.indexes:
+            return best
+        unique = set(words)
+        own_read = _words_read(self.indexes[lang], unique)
         # Understood in `lang` (a card opens or matches strongly, or a topic no card answers matches): no
-        # other language answers; a Tajik keyword borrowing "взял" does not take a Russian question.
-        if best.decision == OPEN or lang not in self.indexes or _strong(best.hits) or best.not_covered:
+        # other language answers; a Tajik keyword borrowing "взял" does not take a Russian question. Unless
+        # `lang` reads under a third of its words: "ca se passe comment quand on arrive au poste frontiere"
+        # matched an English card strongly through "arrive" and "frontier", and "jai pas d acte de naissance"
+        # an English topic through "act".
+        sure = best.decision == OPEN or _strong(best.hits) or best.not_covered
+        if sure and 3 * own_read >= len(unique):
             return best
         chosen = best
         for rank, (other, borrowed) in enumerate(self._evidence(words, lang, understood=best.decision != NONE)):
@@ -82,8 +90,12 @@ class Searcher:
                 found = self._in_language(found, lang)
             # The language with the most evidence, if it answers better than the chosen one; another only
             # if it decides better still. A score is no measure across languages: "abogado", a word of the
-            # Spanish and the Somali cards, scored higher in Somali, where it is rarer.
-            if _better(found, chosen) and (
+            # Spanish and the Somali cards, scored higher in Somali, where it is rarer. As sure as the chosen
+            # language is enough when the query is written in it: it reads most of the words, the chosen one
+            # under a third ("ils m ont enfermé sans me donner de papier" with English chosen: discrim-words,
+            # whose English keywords hold "sans papiers").
+            written_in = not borrowed and _reads_most(self.indexes[other], unique) and 3 * own_read < len(unique)
+            if (_better(found, chosen) or (written_in and found.decision == chosen.decision != NONE)) and (
                     rank == 0 or _RANK[found.decision] > _RANK[best.decision]):
                 best = found
         return best
@@ -137,8 +149,7 @@ class Searcher:
                 if word not in weak:
                     weak[word] = self._shared(word) or len(weak) >= MAX_FUZZY or reads_as_its_own(own, word)
             read = _words_read(index, unique)
-            reads_most = len(unique) > 1 and 3 * read >= 2 * len(unique)
-            lends = all(weak[w] for w in known) and not reads_most
+            lends = all(weak[w] for w in known) and not _reads_most(index, unique)
             # Understood in the chosen language, a query is another language's only if that one reads as much of
             # it: "militsiya urdu meni kaida ariza jazsam bolot" is Kyrgyz in Latin letters, whatever "ariza" is.
             if understood and (lends or read < own_read):
@@ -208,6 +219,10 @@ def _beyond_the_cards(index: LanguageIndex, words: list[str]) -> bool:
 def _words_read(index: LanguageIndex, unique: set[str]) -> int:
     """How many of the query's distinct words `index`'s language uses, its stop words included."""
     return sum(map(partial(_reads, index), unique))
+
+
+def _reads_most(index: LanguageIndex, unique: set[str]) -> bool:
+    return len(unique) > 1 and 3 * _words_read(index, unique) >= 2 * len(unique)
 
 
 def _reads(index: LanguageIndex, word: str) -> bool:
