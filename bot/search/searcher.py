@@ -84,7 +84,8 @@ class Searcher:
         if sure and 3 * own_read >= len(unique):
             return best
         chosen = best
-        for rank, (other, borrowed) in enumerate(self._evidence(words, lang, understood=best.decision != NONE)):
+        evidence = self._evidence(words, lang, own_read, understood=best.decision != NONE)
+        for rank, (other, borrowed, reads_most) in enumerate(evidence):
             found = self._answer(words, other, limit)
             if borrowed:  # "doktor" with French chosen: the cards it finds, in French
                 found = self._in_language(found, lang)
@@ -94,8 +95,8 @@ class Searcher:
             # language is enough when the query is written in it: it reads most of the words, the chosen one
             # under a third ("ils m ont enfermé sans me donner de papier" with English chosen: discrim-words,
             # whose English keywords hold "sans papiers").
-            written_in = not borrowed and _reads_most(self.indexes[other], unique) and 3 * own_read < len(unique)
-            if (_better(found, chosen) or (written_in and found.decision == chosen.decision != NONE)) and (
+            written_in = not borrowed and reads_most and 3 * own_read < len(unique)
+            if _better(found, chosen, 0.0 if written_in else SWITCH_RATIO) and (
                     rank == 0 or _RANK[found.decision] > _RANK[best.decision]):
                 best = found
         return best
@@ -120,9 +121,11 @@ class Searcher:
             scores = [hits[0].score, scores[0]]
         return Answer(hits, lang, decide(scores, word_found=weak and _word_found(index, words)))
 
-    def _evidence(self, words: list[str], lang: str, understood: bool = False) -> list[tuple[str, bool]]:
+    def _evidence(self, words: list[str], lang: str, own_read: int,
+                  understood: bool = False) -> list[tuple[str, bool, bool]]:
         """Other languages whose cards use at least a third of the query's content words that `lang`'s
-        cards lack, most evidence first, each with whether it only lends them (below). One shared word
+        cards lack, most evidence first, each with whether it only lends them (below) and whether it reads
+        most of the query's words. `own_read`: how many of them the chosen language reads. One shared word
         among many strange ones is chance, not a language (a Tigrinya question typed in Latin letters
         shares a short word with the Kurmanji cards); two Latin letters are no evidence at all.
 
@@ -136,8 +139,7 @@ class Searcher:
         strange = [w for w in dict.fromkeys(words)
                    if w not in own.surface and own.analyzer.is_content(w) and not _latin_pair(w)]
         weak: dict[str, bool] = {}  # a word many languages share, or a typo of one of the chosen language's
-        ranked: dict[str, tuple[tuple[int, int, int], bool]] = {}
-        own_read = _words_read(own, unique)
+        ranked: dict[str, tuple[tuple[int, int, int], bool, bool]] = {}
         for other, index in self.indexes.items():
             known = [w for w in strange if w in index.surface] if other != lang else []
             # Its stop words count too: "мени отказали в азили что делать" (surzhyk, Ukrainian chosen) is
@@ -149,7 +151,8 @@ class Searcher:
                 if word not in weak:
                     weak[word] = self._shared(word) or len(weak) >= MAX_FUZZY or reads_as_its_own(own, word)
             read = _words_read(index, unique)
-            lends = all(weak[w] for w in known) and not _reads_most(index, unique)
+            reads_most = _most(read, len(unique))
+            lends = all(weak[w] for w in known) and not reads_most
             # Understood in the chosen language, a query is another language's only if that one reads as much of
             # it: "militsiya urdu meni kaida ariza jazsam bolot" is Kyrgyz in Latin letters, whatever "ariza" is.
             if understood and (lends or read < own_read):
@@ -158,7 +161,7 @@ class Searcher:
             # Turkish, where "lazim" is a stop word, though the Kurmanji cards have both words); then the
             # words of the query it reads; then how many of its cards use them ("hastane" is in many Turkish
             # cards and one Kurmanji keyword).
-            ranked[other] = ((len(known) + stops, read, sum(map(index.card_count, known))), lends)
+            ranked[other] = ((len(known) + stops, read, sum(map(index.card_count, known))), lends, reads_most)
         order = sorted(ranked, key=lambda other: ranked[other][0], reverse=True)[:3]
         # Only a language with as many words known and read as the best may then answer by deciding better:
         # "скрининг на границе это что такое" is Russian, though the Kyrgyz cards borrow most of its words.
@@ -166,7 +169,7 @@ class Searcher:
         # Languages with the same evidence as the best are no evidence of any one of them: "astma", a word of
         # the Pashto and the Uzbek cards alike, lends their cards to the chosen language.
         tied = len(order) > 1 and ranked[order[0]][0] == ranked[order[1]][0]
-        return [(other, ranked[other][1] or tied) for other in order]
+        return [(other, ranked[other][1] or tied, ranked[other][2]) for other in order]
 
     def _in_language(self, found: Answer, lang: str) -> Answer:
         hits = tuple(Hit(h.card_id, lang, h.score) for h in found.hits if lang in self.catalog.cards[h.card_id].texts)
@@ -222,7 +225,12 @@ def _words_read(index: LanguageIndex, unique: set[str]) -> int:
 
 
 def _reads_most(index: LanguageIndex, unique: set[str]) -> bool:
-    return len(unique) > 1 and 3 * _words_read(index, unique) >= 2 * len(unique)
+    return _most(_words_read(index, unique), len(unique))
+
+
+def _most(read: int, words: int) -> bool:
+    """Are `read` of a query's `words` distinct words most of them (two thirds, of two or more)?"""
+    return words > 1 and 3 * read >= 2 * words
 
 
 def _reads(index: LanguageIndex, word: str) -> bool:
@@ -245,9 +253,10 @@ def _strong(hits: tuple[Hit, ...]) -> bool:
     return bool(hits) and hits[0].score >= OPEN_SCORE
 
 
-def _better(found: Answer, best: Answer) -> bool:
+def _better(found: Answer, best: Answer, ratio: float = SWITCH_RATIO) -> bool:
+    """Does `found` decide better than `best`, or as well with at least `ratio` times its score?"""
     if _RANK[found.decision] != _RANK[best.decision]:
         return _RANK[found.decision] > _RANK[best.decision]
     if found.decision == NONE:
         return False
-    return found.hits[0].score >= SWITCH_RATIO * best.hits[0].score
+    return found.hits[0].score >= ratio * best.hits[0].score
