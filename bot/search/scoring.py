@@ -12,8 +12,6 @@ than a short one.
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process
-
 from .index import LanguageIndex
 from .language import searchable
 
@@ -47,8 +45,7 @@ def _look_alikes(index: LanguageIndex, word: str) -> dict[str, float]:
     """Terms of cards' words within a typo or two of `word`."""
     found: dict[str, float] = {}
     cutoff = _cutoff(word)
-    for match, score, _ in process.extract(word, index.candidates(word, cutoff), scorer=fuzz.ratio,
-                                           score_cutoff=cutoff, limit=3):
+    for match, score in index.similar(word, cutoff, 3):
         term = index.surface[match]
         found[term] = max(found.get(term, 0.0), FUZZY * (score / 100) ** 2)
     for term, share in _same_start(index, word).items():
@@ -61,7 +58,7 @@ TYPO = 90.0  # rapidfuzz ratio of a word and one of the cards' words it is a typ
 
 def reads_as_its_own(index: LanguageIndex, word: str) -> bool:
     """Is `word` a typo of one of the cards' words: one letter off in a word of six letters or more?"""
-    return process.extractOne(word, index.candidates(word, TYPO), scorer=fuzz.ratio, score_cutoff=TYPO) is not None
+    return bool(index.similar(word, TYPO, 1))
 
 
 def _unglue(index: LanguageIndex, words: list[str]) -> list[str]:
