@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from itertools import islice
 
 from ..content import Catalog
 from ..normalize import normalize
@@ -142,10 +143,12 @@ class Searcher:
         ranked: dict[str, tuple[tuple[int, int, int], bool, bool]] = {}
         for other, index in self.indexes.items():
             known = [w for w in strange if w in index.surface] if other != lang else []
+            if not known:
+                continue
             # Its stop words count too: "мени отказали в азили что делать" (surzhyk, Ukrainian chosen) is
             # Russian, where "что" and "делать" are stop words, not Tajik, whose cards borrow them.
             stops = sum(index.analyzer.is_stop(w) for w in strange if w not in index.surface)
-            if not known or 3 * (len(known) + stops) < len(strange):
+            if 3 * (len(known) + stops) < len(strange):
                 continue
             for word in known:
                 if word not in weak:
@@ -209,7 +212,8 @@ def _ranked(index: LanguageIndex, words: list[str]) -> list[tuple[int, float]]:
 
 def _hits(index: LanguageIndex, ranked: list[tuple[int, float]], limit: int) -> tuple[Hit, ...]:
     """The first `limit` cards of `ranked` (topics no card answers are never hits)."""
-    return tuple(Hit(index.card_ids[i], index.lang, round(s, 2)) for i, s in ranked if i < index.covered)[:limit]
+    cards = ((i, s) for i, s in ranked if i < index.covered)
+    return tuple(Hit(index.card_ids[i], index.lang, round(s, 2)) for i, s in islice(cards, limit))
 
 
 def _beyond_the_cards(index: LanguageIndex, words: list[str]) -> bool:
