@@ -119,7 +119,7 @@ def card_scores(index: LanguageIndex, words: list[str]) -> dict[int, float]:
             stemming -= 1
         if index.has(term):
             matches = {term: 1.0}
-            if not stop and searchable(word):
+            if not stop and searchable(word) and term not in counted:  # a repeated word counts once
                 matches.update((t, s) for t, s in _same_start(index, word).items() if t != term)
         elif not stop and searchable(word) and len(word) >= 4 and budget:
             budget -= 1

@@ -1,9 +1,11 @@
 """Search every language of a catalog, and choose the language and the decision of the answer.
 
 The chosen language is searched first. Another language answers only on evidence: the query holds
-content words that its cards use and the chosen language's cards do not, and it scores clearly better
-(a better decision, or at least SWITCH_RATIO times the score). So English small talk never answers
-in Spanish, while "necesito un medico" with English chosen answers in Spanish.
+content words that its cards use and the chosen language's cards do not (its stop words count too),
+and it answers better: a better decision, or as good a one with at least SWITCH_RATIO times the score,
+or with any score when the query is written in it (it reads most of the words, the chosen language
+under a third). So English small talk never answers in Spanish, while "necesito un medico" with
+English chosen answers in Spanish. The language is judged on the first EVIDENCE_WORDS distinct words.
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from .scoring import MAX_FUZZY, MAX_QUERY_CHARS, card_scores, reads_as_its_own
 
 SWITCH_RATIO = 1.5
 SHARED = 4  # a word the cards of more languages use is, alone, weak evidence of any one of them
+# Distinct words weighed as evidence of the message's language: enough to tell any language, while a
+# 4,096-character message (about 600 distinct words) would cost twenty languages' look-ups of each.
+EVIDENCE_WORDS = 64
 _RANK = {NONE: 0, LIST: 1, OPEN: 2}
 
 
@@ -63,7 +68,7 @@ class Searcher:
     def is_word(self, word: str, lang: str) -> bool:
         """Do `lang`'s cards or stop words use `word` (folded)?"""
         index = self.indexes.get(lang)
-        return index is not None and (word in index.surface or index.analyzer.is_stop(word))
+        return index is not None and _reads(index, word)
 
     def search_any(self, query: str, lang: str, limit: int = 5) -> list[Hit]:
         return list(self.answer(query, lang, limit).hits)
@@ -74,7 +79,7 @@ class Searcher:
         best = self._answer(words, lang, limit)
         if lang not in self.indexes:
             return best
-        unique = set(words)
+        unique = list(dict.fromkeys(words))[:EVIDENCE_WORDS]
         own_read = _words_read(self.indexes[lang], unique)
         # Understood in `lang` (a card opens or matches strongly, or a topic no card answers matches): no
         # other language answers; a Tajik keyword borrowing "взял" does not take a Russian question. Unless
@@ -85,7 +90,7 @@ class Searcher:
         if sure and 3 * own_read >= len(unique):
             return best
         chosen = best
-        evidence = self._evidence(words, lang, own_read, understood=best.decision != NONE)
+        evidence = self._evidence(unique, lang, own_read, understood=best.decision != NONE)
         for rank, (other, borrowed, reads_most) in enumerate(evidence):
             found = self._answer(words, other, limit)
             if borrowed:  # "doktor" with French chosen: the cards it finds, in French
@@ -122,7 +127,7 @@ class Searcher:
             scores = [hits[0].score, scores[0]]
         return Answer(hits, lang, decide(scores, word_found=weak and _word_found(index, words)))
 
-    def _evidence(self, words: list[str], lang: str, own_read: int,
+    def _evidence(self, unique: list[str], lang: str, own_read: int,
                   understood: bool = False) -> list[tuple[str, bool, bool]]:
         """Other languages whose cards use at least a third of the query's content words that `lang`'s
         cards lack, most evidence first, each with whether it only lends them (below) and whether it reads
@@ -136,8 +141,7 @@ class Searcher:
         understood the query, such a language is no evidence at all, nor is one that reads fewer of the query's
         words than the chosen language. Languages tied with the best on all evidence only lend their cards."""
         own = self.indexes[lang]
-        unique = set(words)
-        strange = [w for w in dict.fromkeys(words)
+        strange = [w for w in unique
                    if w not in own.surface and own.analyzer.is_content(w) and not _latin_pair(w)]
         weak: dict[str, bool] = {}  # a word many languages share, or a typo of one of the chosen language's
         ranked: dict[str, tuple[tuple[int, int, int], bool, bool]] = {}
@@ -223,13 +227,9 @@ def _beyond_the_cards(index: LanguageIndex, words: list[str]) -> bool:
     return len(content) != 1 or not index.cards_use(content[0])
 
 
-def _words_read(index: LanguageIndex, unique: set[str]) -> int:
+def _words_read(index: LanguageIndex, unique: list[str]) -> int:
     """How many of the query's distinct words `index`'s language uses, its stop words included."""
     return sum(map(partial(_reads, index), unique))
-
-
-def _reads_most(index: LanguageIndex, unique: set[str]) -> bool:
-    return _most(_words_read(index, unique), len(unique))
 
 
 def _most(read: int, words: int) -> bool:
