@@ -119,7 +119,7 @@ def run(engine: Engine, quick: bool) -> list[str]:
           f"p99 {b99:.3f} ms, {b99 / p99:.2f}x the p99 above")
     longest = longest_messages(engine.searcher, 3)
     slowest = max(longest, key=longest.__getitem__)
-    print(f"  a 4,096-character message (each language's example questions, with it and with English chosen): "
+    print(f"  a 4,096-character message (each language's example questions, with it and with English chosen; Russian for English): "
           f"median {percentile(list(longest.values()), 50) * 1000:.1f} ms, slowest {longest[slowest] * 1000:.1f} ms "
           f"({slowest}, language/chosen), fastest of 3")
     summary.append(f"latency: p50 {p50:.2f} ms, p99 {p99:.2f} ms, ratio to raw rapidfuzz p99 {p99 / r99:.1f}x; "
