@@ -5,7 +5,7 @@ import pytest
 from bot.content import load_catalog
 from bot.normalize import normalize
 from bot.search import LIST, NONE, OPEN, Searcher
-from bot.search.searcher import _most, _reads
+from bot.search.searcher import _most, _reads, _words_read
 
 
 def answer(engine, lang, query):
@@ -254,7 +254,7 @@ def test_a_question_most_of_whose_words_only_its_own_language_reads_answers_in_i
             for question in card.texts[lang].questions:
                 words = normalize(question).split()
                 unique = set(words)
-                if 3 * sum(_reads(other, w) for w in unique) >= len(unique) or not _most(sum(_reads(own, w) for w in unique), len(unique)):
+                if 3 * _words_read(other, unique) >= len(unique) or not _most(_words_read(own, unique), len(unique)):
                     continue
                 if not any(w in own.surface and not _reads(other, w) for w in unique):
                     continue  # made of stop words and words no card uses: no evidence of its language

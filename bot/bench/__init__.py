@@ -61,11 +61,8 @@ def longest_messages(searcher: Searcher, repeat: int) -> dict[str, float]:
     message's language too."""
     found: dict[str, float] = {}
     for lang in searcher.indexes:
-        text = ""
-        for card in searcher.catalog.cards.values():
-            for question in card.texts[lang].questions if lang in card.texts else ():
-                text += question + " "
-        text = text[:4096]
+        cards = searcher.catalog.cards.values()
+        text = " ".join(q for card in cards if lang in card.texts for q in card.texts[lang].questions)[:4096]
         for chosen in (lang, "ru" if lang == "en" else "en"):
             runs = []
             for _ in range(repeat):
