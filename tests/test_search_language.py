@@ -66,3 +66,19 @@ def test_a_bad_folds_table_names_the_file_and_the_fix(table):
         _folds(Path("content/so/search.toml"), table)
     message = str(error.value)
     assert "content/so/search.toml" in message and "folds" in message and '"aa" = "a"' in message
+
+
+def test_a_word_also_met_outside_a_stop_phrase_counts_in_full_wherever_it_stands(engine):
+    # "i am a refugee" is an English stop phrase (content/en/search.toml). Each term counts once; the
+    # "refugee" of "my refugee status was refused" is a content word whether it comes first or second.
+    from bot.search.scoring import card_scores
+
+    index = engine.searcher.indexes["en"]
+    first = card_scores(index, normalize("i am a refugee. my refugee status was refused").split())
+    second = card_scores(index, normalize("my refugee status was refused. i am a refugee").split())
+    assert first.keys() == second.keys()
+    assert all(first[card] == pytest.approx(second[card]) for card in first)
+    stopped_only = card_scores(index, normalize("i am a refugee").split())
+    refugee = engine.searcher.search("refugee", "en")[0].card_id
+    position = index.card_ids.index(refugee)
+    assert first[position] > stopped_only.get(position, 0.0)

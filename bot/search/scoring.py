@@ -103,20 +103,34 @@ def _in_own_letters(index: LanguageIndex, words: list[str]) -> list[str]:
     return [read.get(w, w) for w in words]
 
 
+def _terms(index: LanguageIndex, words: list[str]) -> list[str]:
+    """Each word's index term: the cards' own words as indexed, the first MAX_STEMMED others stemmed, the
+    rest as typed."""
+    terms: list[str] = []
+    stemming = MAX_STEMMED
+    for word in words:
+        term = index.terms.get(word)  # the cards' own words were stemmed when indexing
+        if term is None:
+            term = index.analyzer.term(word) if stemming > 0 else word
+            stemming -= 1
+        terms.append(term)
+    return terms
+
+
 def card_scores(index: LanguageIndex, words: list[str]) -> dict[int, float]:
     """card position -> BM25F score of the query's folded `words`."""
-    analyzer = index.analyzer
     words = _in_own_letters(index, _unglue(index, words))
-    stopped = analyzer.stopped(words)
+    terms = _terms(index, words)
+    stopped = index.analyzer.stopped(words)
+    # A term also met outside a stop phrase counts in full wherever it stands: in "i am a refugee. my
+    # refugee status was refused" the second "refugee" is a content word, though the first was stopped.
+    content = {term for term, stop in zip(terms, stopped) if not stop}
     totals: dict[int, float] = {}
     sequence: list[str] = []  # the query's terms in order, for keyword phrases
     counted: set[str] = set()
-    budget, stemming = MAX_FUZZY, MAX_STEMMED
-    for word, stop in zip(words, stopped):
-        term = index.terms.get(word)  # the cards' own words were stemmed when indexing
-        if term is None:
-            term = analyzer.term(word) if stemming > 0 else word
-            stemming -= 1
+    budget = MAX_FUZZY
+    for word, term, stop in zip(words, terms, stopped):
+        stop = stop and term not in content
         if index.has(term):
             matches = {term: 1.0}
             if not stop and searchable(word) and term not in counted:  # a repeated word counts once
