@@ -41,10 +41,23 @@ def test_russian_typed_in_latin_letters_finds_what_it_finds_in_russian(engine, c
 
 
 @pytest.mark.parametrize("question, lang", [("they put my kids in detention with me", "en"),
-                                            ("estou preso no centro e preciso de um medico", "pt")])
+                                            ("estou preso no centro e preciso de um medico", "pt"),
+                                            ("nao tem porta no banheiro do centro", "pt")])
 def test_another_language_in_latin_letters_is_not_read_as_russian(engine, question, lang):
     """English "my" and "in" read as Russian "мы" and "ин", but the message is not Russian."""
     assert engine.searcher.answer(question, "ru").lang == lang
+
+
+@pytest.mark.parametrize("question, lang, card", [
+    ("chi mayu pravo na svobodu slova yak migrant", "uk", "info-media"),  # Kyrgyz cards keep "pravo", "migrant"
+    ("bilet", "ky", None),  # a ticket: a topic no Kyrgyz card answers, not a Kurmanji card
+    ("poisk", "tg", None),  # a job search: a Tajik topic, not the Russian cards' search for missing people
+])
+def test_the_chosen_language_typed_in_latin_letters_answers_in_that_language(engine, question, lang, card):
+    """Its [latin] table reads the message: a language that keeps a few of its words in Latin is no evidence."""
+    answer = engine.searcher.answer(question, lang)
+    assert answer.lang == lang
+    assert answer.hits[0].card_id == card if card else answer.not_covered
 
 
 @pytest.mark.parametrize("table", [["zh"], {"ZH": "ж"}, {"ж": "zh"}, {"zh": ""}, {"z h": "ж"}])

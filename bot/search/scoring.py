@@ -82,7 +82,7 @@ def _unglue(index: LanguageIndex, words: list[str]) -> list[str]:
     return out
 
 
-def _in_own_letters(index: LanguageIndex, words: list[str]) -> list[str]:
+def in_own_letters(index: LanguageIndex, words: list[str]) -> list[str]:
     """A message typed in Latin letters, read in the language's own letters (search.toml [latin]) when most of
     its Latin words are then words of the cards or stop words: Russian "mne ne platyat zarplatu" is read as
     "мне не платят зарплату". Only those words change. A message where few do stays as typed: in "they put my
@@ -119,7 +119,7 @@ def _terms(index: LanguageIndex, words: list[str]) -> list[str]:
 
 def card_scores(index: LanguageIndex, words: list[str]) -> dict[int, float]:
     """card position -> BM25F score of the query's folded `words`."""
-    words = _in_own_letters(index, _unglue(index, words))
+    words = in_own_letters(index, _unglue(index, words))
     terms = _terms(index, words)
     stopped = index.analyzer.stopped(words)
     # A term also met outside a stop phrase counts in full wherever it stands: in "i am a refugee. my

@@ -19,7 +19,7 @@ from ..normalize import normalize
 from .decision import LIST, LIST_SCORE, NONE, OPEN, OPEN_SCORE, PARTLY_SCORE, decide
 from .index import NOT_COVERED, LanguageIndex, Params
 from .language import Analyzer
-from .scoring import MAX_FUZZY, MAX_QUERY_CHARS, card_scores, reads_as_its_own
+from .scoring import MAX_FUZZY, MAX_QUERY_CHARS, card_scores, in_own_letters, reads_as_its_own
 
 SWITCH_RATIO = 1.5
 SHARED = 4  # a word the cards of more languages use is, alone, weak evidence of any one of them
@@ -89,8 +89,14 @@ class Searcher:
         sure = best.decision == OPEN or _strong(best.hits) or best.not_covered
         if sure and 3 * own_read >= len(unique):
             return best
+        # Typed in Latin letters, the message counts as read where `lang`'s [latin] table reads most of it:
+        # Ukrainian "chi mayu pravo na svobodu slova yak migrant" is not Kyrgyz, whose cards keep "pravo" in
+        # Latin letters, and Kyrgyz "bilet" asks about the ticket topic, not a Kurmanji card.
+        in_letters = _words_read(self.indexes[lang], in_own_letters(self.indexes[lang], unique))
+        if sure and 3 * in_letters >= len(unique):
+            return best
         chosen = best
-        evidence = self._evidence(unique, lang, own_read, understood=best.decision != NONE)
+        evidence = self._evidence(unique, lang, in_letters, understood=best.decision != NONE)
         for rank, (other, borrowed, reads_most) in enumerate(evidence):
             found = self._answer(words, other, limit)
             if borrowed:  # "doktor" with French chosen: the cards it finds, in French
