@@ -82,3 +82,5 @@ def test_a_word_also_met_outside_a_stop_phrase_counts_in_full_wherever_it_stands
     refugee = engine.searcher.search("refugee", "en")[0].card_id
     position = index.card_ids.index(refugee)
     assert first[position] > stopped_only.get(position, 0.0)
+    # ...and inside the stop phrase alone it counts for less than the word alone.
+    assert stopped_only.get(position, 0.0) < card_scores(index, ["refugee"])[position]

@@ -89,12 +89,11 @@ class Searcher:
         sure = best.decision == OPEN or _strong(best.hits) or best.not_covered
         if sure and 3 * own_read >= len(unique):
             return best
-        # Typed in Latin letters, the message counts as read where `lang`'s [latin] table reads most of it:
-        # Ukrainian "chi mayu pravo na svobodu slova yak migrant" is not Kyrgyz, whose cards keep "pravo" in
-        # Latin letters, and Kyrgyz "bilet" asks about the ticket topic, not a Kurmanji card.
+        # Another language must read as much of the message as `lang` does, typed in Latin letters too where
+        # `lang`'s [latin] table reads most of it: Ukrainian "chi mayu pravo na svobodu slova yak migrant" is
+        # not Kyrgyz, whose cards keep "pravo" in Latin letters. Not for `sure` above: the Tajik table reads the
+        # Russian words the Tajik cards borrow, and "ne dayut zarplatu za rabotu" is Russian, not a Tajik topic.
         in_letters = _words_read(self.indexes[lang], in_own_letters(self.indexes[lang], unique))
-        if sure and 3 * in_letters >= len(unique):
-            return best
         chosen = best
         evidence = self._evidence(unique, lang, in_letters, understood=best.decision != NONE)
         for rank, (other, borrowed, reads_most) in enumerate(evidence):
@@ -137,7 +136,8 @@ class Searcher:
                   understood: bool = False) -> list[tuple[str, bool, bool]]:
         """Other languages whose cards use at least a third of the query's content words that `lang`'s
         cards lack, most evidence first, each with whether it only lends them (below) and whether it reads
-        most of the query's words. `own_read`: how many of them the chosen language reads. One shared word
+        most of the query's words. `own_read`: how many of them the chosen language reads, Latin-typed words
+        as its [latin] table reads them. One shared word
         among many strange ones is chance, not a language (a Tigrinya question typed in Latin letters
         shares a short word with the Kurmanji cards); two Latin letters are no evidence at all.
 
