@@ -108,8 +108,13 @@ def _terms(index: LanguageIndex, words: list[str]) -> list[str]:
     rest as typed."""
     terms: list[str] = []
     stemming = MAX_STEMMED
+    read_as = index.analyzer.read_as
     for word in words:
         term = index.terms.get(word)  # the cards' own words were stemmed when indexing
+        if term is None and read_as:
+            # A word read as one of the cards' words gets that word's term: the Ukrainian lemma table leaves
+            # out the cards' own forms, so "виселяют" read as the cards' "виселяють" would stay unlemmatised.
+            term = index.terms.get(read_as.get(index.analyzer.fold(word), ""))
         if term is None:
             term = index.analyzer.term(word) if stemming > 0 else word
             stemming -= 1

@@ -93,7 +93,8 @@ class Searcher:
         # `lang`'s [latin] table reads most of it: Ukrainian "chi mayu pravo na svobodu slova yak migrant" is
         # not Kyrgyz, whose cards keep "pravo" in Latin letters. Not for `sure` above: the Tajik table reads the
         # Russian words the Tajik cards borrow, and "ne dayut zarplatu za rabotu" is Russian, not a Tajik topic.
-        in_letters = _words_read(self.indexes[lang], in_own_letters(self.indexes[lang], unique))
+        read = in_own_letters(self.indexes[lang], unique)
+        in_letters = own_read if read is unique else _words_read(self.indexes[lang], read)
         chosen = best
         evidence = self._evidence(unique, lang, in_letters, understood=best.decision != NONE)
         for rank, (other, borrowed, reads_most) in enumerate(evidence):
