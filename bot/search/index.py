@@ -52,6 +52,25 @@ def _field_texts(text: CardText) -> dict[str, list[str]]:
     }
 
 
+# Letters typed for one another, which tell no language: the yeh and kaf of an Arabic and of a Persian
+# keyboard; Ethiopic ኣ, Tigrinya's glottal a, which Amharic writers also use for አ.
+KEYBOARD_TWINS = frozenset("يكىیکኣ")
+LETTER_USES = 3  # fewer uses than this in a language's cards is a borrowed name or a slip, not its alphabet
+
+
+def outside_latin(letter: str) -> bool:
+    """A letter of a script other than Latin (Cyrillic, Arabic, Ethiopic...), where the alphabet tells languages apart."""
+    return letter.isalpha() and ord(letter) >= 0x370 and letter not in KEYBOARD_TWINS
+
+
+def _own_letters(texts) -> frozenset[str]:
+    """The letters outside the Latin alphabet that the cards write, as written (before folding): "қ" and "ў"
+    are Uzbek letters that Russian never writes, "ښ" a Pashto one that Persian never writes."""
+    counts = Counter(letter for text in texts for values in _field_texts(text).values() for value in values
+                     for letter in value.lower() if outside_latin(letter))
+    return frozenset(letter for letter, uses in counts.items() if uses >= LETTER_USES)
+
+
 @dataclass
 class _CardTerms:
     counts: dict[str, Counter] = field(default_factory=lambda: {f: Counter() for f in FIELDS})
@@ -102,6 +121,7 @@ class LanguageIndex:
         self.surface: dict[str, str] = {}  # a content word of the cards -> its term
         self.terms: dict[str, str] = {}  # every word of the cards -> its term (stemming done once)
         self.keyword_terms: set[str] = set()  # terms of the cards' keywords
+        self.letters = _own_letters(texts.values())
         cards = [self._card_terms(_field_texts(text)) for text in texts.values()]
         cards += [self._card_terms({"keyword": list(words)}, card=False) for words in (not_covered or {}).values()]
         if analyzer.lemmatised:

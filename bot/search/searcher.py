@@ -17,7 +17,7 @@ from itertools import islice
 from ..content import Catalog
 from ..normalize import normalize
 from .decision import LIST, LIST_SCORE, NONE, OPEN, OPEN_SCORE, PARTLY_SCORE, decide
-from .index import NOT_COVERED, LanguageIndex, Params
+from .index import NOT_COVERED, LanguageIndex, Params, outside_latin
 from .language import Analyzer
 from .scoring import MAX_FUZZY, MAX_QUERY_CHARS, card_scores, in_own_letters, reads_as_its_own
 
@@ -80,6 +80,16 @@ class Searcher:
         if lang not in self.indexes:
             return best
         unique = list(dict.fromkeys(words))[:EVIDENCE_WORDS]
+        tried: dict[str, Answer] = {lang: best}
+
+        def answer_in(other: str) -> Answer:
+            if other not in tried:
+                tried[other] = self._answer(words, other, limit)
+            return tried[other]
+
+        written = self._in_its_letters(query[:MAX_QUERY_CHARS], lang, words, unique, best, answer_in)
+        if written is not None:
+            return written
         own_read = _words_read(self.indexes[lang], unique)
         # Understood in `lang` (a card opens or matches strongly, or a topic no card answers matches): no
         # other language answers; a Tajik keyword borrowing "взял" does not take a Russian question. Unless
@@ -98,7 +108,7 @@ class Searcher:
         chosen = best
         evidence = self._evidence(unique, lang, in_letters, understood=best.decision != NONE)
         for rank, (other, borrowed, reads_most) in enumerate(evidence):
-            found = self._answer(words, other, limit)
+            found = answer_in(other)
             if borrowed:  # "doktor" with French chosen: the cards it finds, in French
                 found = self._in_language(found, lang)
             # The language with the most evidence, if it answers better than the chosen one; another only
@@ -112,6 +122,31 @@ class Searcher:
                     rank == 0 or _RANK[found.decision] > _RANK[best.decision]):
                 best = found
         return best
+
+    def _in_its_letters(self, query: str, lang: str, words: list[str], unique: list[str], chosen: Answer,
+                        answer_in) -> Answer | None:
+        """The answer of a language whose alphabet the query is written in, when the chosen one's is not: a
+        third of its words hold letters that `lang`'s cards never write and that language's cards do. An
+        Uzbek question typed in Cyrillic with Russian chosen ("маҳкумлар қандай шароитда сақланади") has few
+        words that the Uzbek cards hold as written, and the word evidence below missed it; "қ" and "ҳ" do not.
+        None when there is no such language, or none of them answers as well as `lang`."""
+        text = query.lower()
+        letters = {letter for letter in set(text) if outside_latin(letter)}
+        foreign = letters - self.indexes[lang].letters
+        if not foreign or 3 * sum(not foreign.isdisjoint(word) for word in text.split()) < len(words):
+            return None
+        others = [other for other, index in self.indexes.items() if other != lang and letters <= index.letters]
+        same_script = [other for other, index in self.indexes.items() if other != lang and letters & index.letters]
+        if not others or len(others) == len(same_script):  # the letters name no language, or only a script
+            return None
+        # Several alphabets fit ("қ" is Uzbek and Tajik): the one that reads the most of the words, if one
+        # does; as many read in two is no evidence of either ("таъкиб", persecution, a word of the Uzbek and
+        # the Tajik cards alike, lends their cards to the chosen language below).
+        read = sorted(((_words_read(self.indexes[other], unique), other) for other in others), reverse=True)
+        if len(read) > 1 and read[0][0] == read[1][0]:
+            return None
+        found = answer_in(read[0][1])
+        return found if _better(found, chosen, 0.0) else None
 
     def _answer(self, words: list[str], lang: str, limit: int) -> Answer:
         index = self.indexes.get(lang)
