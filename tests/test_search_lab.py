@@ -47,3 +47,6 @@ def test_ask_prints_the_decision_and_an_unknown_language_is_named(capsys):
     assert "'doctor no papers' -> " in out and "health-doctor" in out
     assert lab.main(["tuned", "xx"]) == 2
     assert "unknown language xx" in capsys.readouterr().err
+    with pytest.raises(SystemExit):  # a language and no query printed nothing and exited 0
+        lab.main(["ask", "en"])
+    assert "required: queries" in capsys.readouterr().err

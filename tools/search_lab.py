@@ -138,7 +138,9 @@ def answers(catalog: Catalog, out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("ask").add_argument("words", nargs="+", help="LANG then one or more queries")
+    command = sub.add_parser("ask")
+    command.add_argument("lang", help="the language chosen")
+    command.add_argument("queries", nargs="+", help="one or more queries")
     for name in ("tuned", "folds", "keywords"):
         command = sub.add_parser(name)
         command.add_argument("langs", nargs="*", help="language codes (all when none)")
@@ -149,12 +151,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "answers":
         answers(catalog, args.out)
         return 0
-    langs = args.words[:1] if args.command == "ask" else args.langs or list(catalog.codes)
+    langs = [args.lang] if args.command == "ask" else args.langs or list(catalog.codes)
     if unknown := [lang for lang in langs if lang not in catalog.languages]:
         print(f"unknown language {', '.join(unknown)}; choose from {', '.join(catalog.codes)}", file=sys.stderr)
         return 2
     if args.command == "ask":
-        ask(catalog, langs[0], args.words[1:])
+        ask(catalog, args.lang, args.queries)
     else:
         {"tuned": tuned, "folds": folds, "keywords": keywords}[args.command](catalog, langs, args.detail)
     return 0
