@@ -31,6 +31,7 @@ def test_the_letters_name_the_language_the_chosen_one_does_not_write(searcher, c
     ("ru", "я из Києва, мне нужен врач", "ru"),  # one Ukrainian name among Russian words
     ("am", "ኣሰሪየ ደሞዝ ኣልከፈለኝም", "am"),  # Amharic writers use Tigrinya's ኣ too
     ("fa", "كيف ميتونم دكتر برم", "fa"),  # Persian typed on an Arabic keyboard (ك, ي)
+    ("ps", "زه گرفتار شوم", "ps"),  # Pashto on a Persian keyboard: "گ" for "ګ" (it answered in Persian)
 ])
 def test_letters_that_do_not_tell_the_language_change_nothing(searcher, chosen, query, lang):
     assert searcher.answer(query, chosen, 3).lang == lang

@@ -122,6 +122,9 @@ class LanguageIndex:
         self.terms: dict[str, str] = {}  # every word of the cards -> its term (stemming done once)
         self.keyword_terms: set[str] = set()  # terms of the cards' keywords
         self.letters = _own_letters(texts.values())
+        # ...and the letters its writers type for them on another keyboard, which the fold reads as theirs:
+        # Pashto "گ" for "ګ" on a Persian keyboard, Urdu "ه" for "ہ"; not the reverse (Russian "х" for Uzbek "ҳ").
+        self.typed_letters = self.letters | {normalize(letter) for letter in self.letters}
         cards = [self._card_terms(_field_texts(text)) for text in texts.values()]
         cards += [self._card_terms({"keyword": list(words)}, card=False) for words in (not_covered or {}).values()]
         if analyzer.lemmatised:

@@ -132,7 +132,7 @@ class Searcher:
         None when there is no such language, or none of them answers as well as `lang`."""
         text = query.lower()
         letters = {letter for letter in set(text) if outside_latin(letter)}
-        foreign = letters - self.indexes[lang].letters
+        foreign = letters - self.indexes[lang].typed_letters
         if not foreign or 3 * sum(not foreign.isdisjoint(word) for word in text.split()) < len(words):
             return None
         others = [other for other, index in self.indexes.items() if other != lang and letters <= index.letters]
