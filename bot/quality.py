@@ -105,20 +105,25 @@ class Score:
     no_card_right: int = 0  # of those, the ones where nothing was offered
 
 
+def right(found: list[str], accepted: frozenset[str]) -> tuple[bool, bool]:
+    """(a right card first, one in the top 3); a row no card answers is right when nothing is found."""
+    if not accepted:
+        return not found, not found
+    return bool(found[:1]) and found[0] in accepted, bool(accepted & set(found[:3]))
+
+
 def measure(search, rows: list[Labelled]) -> Score:
     """`search(query)` -> (card ids best first, the opened card or None). A row with no right card is
     right when nothing is found (ours: nothing offered; FTS5: no row matched)."""
     top1 = top3 = wrong = no_card = no_card_right = 0
     for row in rows:
         found, opened = search(row.query)
+        first, in_top3 = right(found, row.accepted)
+        top1 += first
+        top3 += in_top3
         if not row.accepted:
-            top1 += not found
-            top3 += not found
             no_card += 1
             no_card_right += not found
-        else:
-            top1 += bool(found[:1]) and found[0] in row.accepted
-            top3 += bool(row.accepted & set(found[:3]))
         wrong += opened is not None and opened not in row.accepted
     n = max(1, len(rows))
     return Score(len(rows), top1 / n, top3 / n, wrong / n, no_card, no_card_right)

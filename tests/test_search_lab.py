@@ -13,12 +13,12 @@ lab = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(lab)
 
 
-def test_grade_counts_a_row_no_card_answers_as_right_only_when_nothing_is_offered():
-    assert lab.grade([], frozenset()) == (True, True)
-    assert lab.grade(["health-doctor"], frozenset()) == (False, False)
-    assert lab.grade(["a", "b", "c", "d"], frozenset({"c"})) == (False, True)
-    assert lab.grade(["a", "b", "c", "d"], frozenset({"d"})) == (False, False)
-    assert lab.grade([], frozenset({"a"})) == (False, False)
+def test_a_row_no_card_answers_is_right_only_when_nothing_is_offered():
+    assert quality.right([], frozenset()) == (True, True)
+    assert quality.right(["health-doctor"], frozenset()) == (False, False)
+    assert quality.right(["a", "b", "c", "d"], frozenset({"c"})) == (False, True)
+    assert quality.right(["a", "b", "c", "d"], frozenset({"d"})) == (False, False)
+    assert quality.right([], frozenset({"a"})) == (False, False)
 
 
 def test_a_fold_takes_out_every_fifth_question_and_only_in_its_language(catalog):

@@ -29,17 +29,9 @@ from bot.search import NONE, Searcher  # noqa: E402
 FOLDS = 5
 
 
-def found(searcher: Searcher, query: str, lang: str, limit: int = 3) -> tuple[list[str], str]:
-    """The card ids the bot offers (none when it says "not found"), and its decision."""
-    answer = searcher.answer(query, lang, limit)
-    return ([] if answer.decision == NONE else [h.card_id for h in answer.hits]), answer.decision
-
-
-def grade(cards: list[str], accepted: frozenset[str]) -> tuple[bool, bool]:
-    """(right first, right in the top 3); a row no card answers is right when nothing is offered."""
-    if not accepted:
-        return not cards, not cards
-    return cards[:1] != [] and cards[0] in accepted, bool(accepted & set(cards[:3]))
+def found(searcher: Searcher, query: str, lang: str) -> list[str]:
+    """The card ids the bot offers, best first (none when it says "not found")."""
+    return quality.ours(searcher, lang)(query)[0]
 
 
 def ask(catalog: Catalog, lang: str, queries: list[str]) -> None:
@@ -58,8 +50,8 @@ def tuned(catalog: Catalog, langs: list[str], fails: bool) -> None:
     for lang in langs:
         first = top3 = 0
         for row in sets.get(lang, []):
-            cards, _ = found(searcher, row.query, lang)
-            ok1, ok3 = grade(cards, row.accepted)
+            cards = found(searcher, row.query, lang)
+            ok1, ok3 = quality.right(cards, row.accepted)
             first += ok1
             top3 += ok3
             if fails and not ok1:
@@ -89,8 +81,8 @@ def folds(catalog: Catalog, langs: list[str], rows: bool) -> None:
             smaller, held = _without_fold(catalog, lang, fold)
             searcher = Searcher(smaller, langs=(lang,))
             for query, card_id in held:
-                cards, _ = found(searcher, query, lang)
-                ok1, ok3 = grade(cards, frozenset({card_id}))
+                cards = found(searcher, query, lang)
+                ok1, ok3 = quality.right(cards, frozenset({card_id}))
                 first, top3, n = first + ok1, top3 + ok3, n + 1
                 if rows and not ok1:
                     print(f"  {'3' if ok3 else 'x'} {query!r} want {card_id}, got {cards}")
@@ -110,7 +102,7 @@ def keywords(catalog: Catalog, langs: list[str], rows: bool) -> None:
                     taken += 1
                     if rows:
                         print(f"  topic {card_id}: {keyword!r} -> {answer.not_covered}")
-                elif card_id not in found(searcher, keyword, lang)[0]:
+                elif answer.decision == NONE or card_id not in [h.card_id for h in answer.hits]:
                     lost += 1
                     if rows:
                         print(f"  lost {card_id}: {keyword!r}")
@@ -130,7 +122,7 @@ def answers(catalog: Catalog, out: Path) -> None:
                 for row in labelled:
                     answer = searcher.answer(row.query, lang, 3)
                     cards = [h.card_id for h in answer.hits]
-                    ok1, ok3 = grade([] if answer.decision == NONE else cards, row.accepted)
+                    ok1, ok3 = quality.right([] if answer.decision == NONE else cards, row.accepted)
                     mark = "1" if ok1 else "3" if ok3 else "x"
                     handle.write(f"{name}\t{lang}\t{row.query}\t{answer.decision}\t{answer.lang}\t{','.join(cards)}\t{mark}\n")
 

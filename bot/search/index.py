@@ -63,10 +63,10 @@ def outside_latin(letter: str) -> bool:
     return letter.isalpha() and ord(letter) >= 0x370 and letter not in KEYBOARD_TWINS
 
 
-def _own_letters(texts) -> frozenset[str]:
+def _own_letters(fields: list[dict[str, list[str]]]) -> frozenset[str]:
     """The letters outside the Latin alphabet that the cards write, as written (before folding): "қ" and "ў"
     are Uzbek letters that Russian never writes, "ښ" a Pashto one that Persian never writes."""
-    counts = Counter(letter for text in texts for values in _field_texts(text).values() for value in values
+    counts = Counter(letter for card in fields for values in card.values() for value in values
                      for letter in value.lower() if outside_latin(letter))
     return frozenset(letter for letter, uses in counts.items() if uses >= LETTER_USES)
 
@@ -121,15 +121,16 @@ class LanguageIndex:
         self.surface: dict[str, str] = {}  # a content word of the cards -> its term
         self.terms: dict[str, str] = {}  # every word of the cards -> its term (stemming done once)
         self.keyword_terms: set[str] = set()  # terms of the cards' keywords
-        self.letters = _own_letters(texts.values())
+        fields = [_field_texts(text) for text in texts.values()]
+        self.letters = _own_letters(fields)
         # ...and the letters its writers type for them on another keyboard, which the fold reads as theirs:
         # Pashto "گ" for "ګ" on a Persian keyboard, Urdu "ه" for "ہ"; not the reverse (Russian "х" for Uzbek "ҳ").
         self.typed_letters = self.letters | {normalize(letter) for letter in self.letters}
-        cards = [self._card_terms(_field_texts(text)) for text in texts.values()]
+        cards = [self._card_terms(card) for card in fields]
         cards += [self._card_terms({"keyword": list(words)}, card=False) for words in (not_covered or {}).values()]
         if analyzer.lemmatised:
             # All the indexed words, stop words too: keyword phrases hold them.
-            written = [value for text in texts.values() for values in _field_texts(text).values() for value in values]
+            written = [value for card in fields for values in card.values() for value in values]
             written += [value for words in (not_covered or {}).values() for value in words]
             analyzer.lemmas = lemmas.build(self.terms, written)
         self._pack(self._impacts(cards, params))
